@@ -1,0 +1,3 @@
+import EBMatch
+
+print("ebmatch-bench: not implemented yet")

@@ -1,0 +1,122 @@
+/// A compiled EventBridge event pattern.
+///
+/// Compiling validates the pattern exactly as EventBridge does (an invalid pattern throws an
+/// `EBMatchError` whose `awsMessage` is AWS's text) and prepares it for matching event bytes:
+///
+/// ```swift
+/// let pattern = try EventPattern(#"{"detail": {"eventBody": {"queueId": ["q-1"]}}}"#)
+/// let matched = try pattern.matches(#"{"detail": {"eventBody": {"queueId": "q-1"}}}"#)
+/// ```
+///
+/// An `EventPattern` is immutable and can be shared between threads. For many events, keep one
+/// `Matcher` per thread: it reuses its buffers, so matching does not allocate once warmed up.
+public struct EventPattern: Sendable {
+    /// The sub-rules (`$or` multiplied out), each with its fields in the reference's order.
+    let subRules: [CompiledSubRule]
+    /// The paths the pattern uses.
+    let trie: PathTrie
+    /// Which paths need number keys and IP addresses computed for their leaves.
+    let needs: EventFlattener.PathNeeds
+
+    /// Compiles a pattern from its JSON text.
+    public init(_ json: String, limits: PatternLimits = .aws) throws(EBMatchError) {
+        try self.init(utf8: Array(json.utf8), limits: limits)
+    }
+
+    /// Compiles a pattern from its JSON text as UTF-8 bytes.
+    public init(utf8 json: [UInt8], limits: PatternLimits = .aws) throws(EBMatchError) {
+        let rules = try PatternParser.parse(json)
+        var pathIDs: [[UInt8]: Int32] = [:]
+        var paths: [[UInt8]] = []
+        var compiled: [CompiledSubRule] = []
+        compiled.reserveCapacity(rules.count)
+        for rule in rules {
+            var fields: [CompiledField] = []
+            for field in rule.fields {
+                let id: Int32
+                if let known = pathIDs[field.path] {
+                    id = known
+                } else {
+                    id = Int32(paths.count)
+                    pathIDs[field.path] = id
+                    paths.append(field.path)
+                }
+                fields.append(CompiledField(pathID: id, matchers: field.matchers))
+            }
+            compiled.append(CompiledSubRule(fields: fields))
+        }
+        var numbers = Array(repeating: false, count: paths.count)
+        var addresses = Array(repeating: false, count: paths.count)
+        for rule in compiled {
+            for field in rule.fields {
+                for matcher in field.valueMatchers {
+                    if matcher.needsNumberKeys { numbers[Int(field.pathID)] = true }
+                    if matcher.needsAddresses { addresses[Int(field.pathID)] = true }
+                }
+            }
+        }
+        var wildcards = Array(repeating: [WildcardPattern](), count: paths.count)
+        for rule in compiled {
+            for field in rule.fields {
+                for case .wildcard(let pattern) in field.valueMatchers
+                where !wildcards[Int(field.pathID)].contains(where: { $0.segments == pattern.segments }) {
+                    // `$or` copies a path's list into several sub-rules; the reference stores it once.
+                    wildcards[Int(field.pathID)].append(pattern)
+                }
+            }
+        }
+        for patterns in wildcards where !patterns.isEmpty {
+            let cap = limits.maxWildcardComplexity + 1
+            if WildcardComplexity.estimate(patterns, cap: cap) >= cap {
+                throw EBMatchError(
+                    origin: .pattern, code: .invalidPattern, reason: WildcardComplexity.message, path: "$", offset: nil,
+                    source: json)
+            }
+        }
+        subRules = compiled
+        trie = PathTrie(paths: paths)
+        needs = EventFlattener.PathNeeds(numbers: numbers, addresses: addresses)
+    }
+
+    /// Whether the event (JSON text) matches. Throws when the event is not a well-formed JSON object.
+    public func matches(_ event: String) throws(EBMatchError) -> Bool {
+        var matcher = Matcher()
+        return try matcher.matches(self, utf8: Array(event.utf8))
+    }
+
+    /// Whether the event (JSON text as UTF-8 bytes) matches.
+    public func matches(utf8 event: [UInt8]) throws(EBMatchError) -> Bool {
+        var matcher = Matcher()
+        return try matcher.matches(self, utf8: event)
+    }
+
+    /// The number of sub-rules after `$or` is multiplied out.
+    public var subRuleCount: Int { subRules.count }
+    /// The distinct paths the pattern tests, e.g. `detail.eventBody.queueId`.
+    public var paths: [String] { trie.paths.map { String(decoding: $0, as: UTF8.self) } }
+}
+
+/// One sub-rule, its paths replaced by path ids.
+struct CompiledSubRule: Sendable {
+    var fields: [CompiledField]
+}
+
+/// One path of a sub-rule with its matchers.
+struct CompiledField: Sendable {
+    var pathID: Int32
+    /// The matchers that accept leaves (every matcher but `exists: false`).
+    var valueMatchers: [ValueMatcher]
+    /// Whether `exists: false` is in the list: the path is also satisfied by the absence of leaves.
+    var allowsAbsence: Bool
+
+    init(pathID: Int32, matchers: [ValueMatcher]) {
+        self.pathID = pathID
+        var values: [ValueMatcher] = []
+        var absence = false
+        for matcher in matchers {
+            if case .exists(false) = matcher { absence = true } else { values.append(matcher) }
+        }
+        valueMatchers = values
+        allowsAbsence = absence
+    }
+}

@@ -1,0 +1,159 @@
+/// Scans an event's UTF-8 bytes and collects the leaves on the paths of a `PathTrie`.
+///
+/// The scan is iterative (an explicit stack, bounded by the tokenizer's depth limit of 1000), so deep
+/// documents cannot exhaust the call stack. Members whose names leave the trie are skipped, but still
+/// read through the tokenizer, so the whole event is checked for well-formed JSON. Content after the
+/// top-level object is ignored, as in the reference.
+struct EventFlattener {
+    /// What the pattern needs to know about each path's leaves.
+    struct PathNeeds {
+        /// Paths with numeric matchers (equality with a comparable number, ranges, anything-but numbers).
+        var numbers: [Bool]
+        /// Paths with IP matchers (IP-literal strings, `cidr`).
+        var addresses: [Bool]
+    }
+
+    /// A container being read.
+    private struct Frame {
+        var isArray: Bool
+        /// Object: the trie state its member names start from. Array: the state of the array's path.
+        var state: Int32
+        var arrayID: Int32
+        var index: Int32
+        /// Whether entering this container pushed a trail step (it is an element of an array).
+        var pushedTrail: Bool
+    }
+
+    /// Reusable stacks.
+    private var frames: [Frame] = []
+    private var trail: [EventFields.TrailStep] = []
+    /// Decoded member names (only names with escapes need decoding).
+    private var nameScratch: [UInt8] = []
+
+    /// An empty flattener.
+    init() {}
+
+    /// Flattens `input` into `fields`. Throws on malformed JSON or when the event is not an object.
+    mutating func flatten(
+        _ input: UnsafeBufferPointer<UInt8>, trie: PathTrie, needs: PathNeeds, into fields: inout EventFields
+    ) throws(EventFault) {
+        fields.reset(pathCount: trie.paths.count)
+        frames.removeAll(keepingCapacity: true)
+        trail.removeAll(keepingCapacity: true)
+        var tokens = JSONTokenizer(input)
+        do {
+            let first = try tokens.next()
+            guard first == .startObject else {
+                try tokens.skipChildren(of: first)
+                throw EventFault.notObject
+            }
+            frames.append(Frame(isArray: false, state: PathTrie.root, arrayID: -1, index: 0, pushedTrail: false))
+            while let frame = frames.last {
+                let token = try tokens.next()
+                if token == .endObject || token == .endArray || token == .end {
+                    frames.removeLast()
+                    if frame.pushedTrail { trail.removeLast() }
+                    continue
+                }
+                if frame.isArray {
+                    frames[frames.count - 1].index += 1
+                    try value(
+                        token, state: frame.state, element: EventFields.TrailStep(array: frame.arrayID, index: frame.index),
+                        &tokens, trie, needs, &fields)
+                } else {
+                    let name = UnsafeBufferPointer(rebasing: input[tokens.text])
+                    let state: Int32
+                    if tokens.textHasEscapes {
+                        nameScratch.removeAll(keepingCapacity: true)
+                        JSONStringDecoder.decode(input, tokens.text, into: &nameScratch)
+                        state = nameScratch.withUnsafeBufferPointer { trie.walk(frame.state, $0) }
+                    } else {
+                        state = trie.walk(frame.state, name)
+                    }
+                    try value(try tokens.next(), state: state, element: nil, &tokens, trie, needs, &fields)
+                }
+            }
+        } catch let error as JSONSyntaxError {
+            throw .syntax(error)
+        } catch let error as EventFault {
+            throw error
+        } catch {
+            throw .notObject
+        }
+    }
+
+    /// Handles one value whose path ends at trie `state` (`element` set when it is an array element).
+    private mutating func value(
+        _ token: JSONToken, state: Int32, element: EventFields.TrailStep?, _ tokens: inout JSONTokenizer,
+        _ trie: PathTrie, _ needs: PathNeeds, _ fields: inout EventFields
+    ) throws {
+        switch token {
+        case .startObject:
+            let inner = state >= 0 ? trie.step(state, UInt8(ascii: ".")) : PathTrie.dead
+            guard inner >= 0 else { return try tokens.skipChildren(of: token) }
+            if let element { trail.append(element) }
+            frames.append(Frame(isArray: false, state: inner, arrayID: -1, index: 0, pushedTrail: element != nil))
+        case .startArray:
+            guard state >= 0 else { return try tokens.skipChildren(of: token) }
+            if let element { trail.append(element) }
+            frames.append(
+                Frame(isArray: true, state: state, arrayID: fields.arrayCount, index: 0, pushedTrail: element != nil))
+            fields.arrayCount += 1
+        default:
+            let pathID = trie.pathID(at: state)
+            guard pathID >= 0 else { return }
+            try emit(token, pathID: pathID, &tokens, needs, &fields)
+        }
+    }
+
+    /// Records a scalar leaf with the current trail.
+    private func emit(
+        _ token: JSONToken, pathID: Int32, _ tokens: inout JSONTokenizer, _ needs: PathNeeds,
+        _ fields: inout EventFields
+    ) throws {
+        let kind: EventFields.Kind
+        switch token {
+        case .string:
+            try tokens.completeString()
+            kind = .string
+        case .number: kind = .number
+        case .trueLiteral: kind = .trueValue
+        case .falseLiteral: kind = .falseValue
+        default: kind = .null
+        }
+        var range = tokens.text
+        var isDecoded = false
+        if kind == .string && tokens.textHasEscapes {
+            let start = fields.decoded.count
+            JSONStringDecoder.decode(tokens.input, range, into: &fields.decoded)
+            range = start..<fields.decoded.count
+            isDecoded = true
+        }
+        var leaf = EventFields.Leaf(
+            pathID: pathID, kind: kind, isDecoded: isDecoded, hasNumberKey: false, start: Int32(range.lowerBound),
+            end: Int32(range.upperBound), trailStart: Int32(fields.trails.count), trailCount: Int32(trail.count),
+            nextOnPath: -1, numberKey: 0, address: nil)
+        fields.trails.append(contentsOf: trail)
+        let path = Int(pathID)
+        if kind == .number && needs.numbers[path] {
+            if let key = ComparableNumber.key(literal: UnsafeBufferPointer(rebasing: tokens.input[range])) {
+                leaf.numberKey = key
+                leaf.hasNumberKey = true
+            }
+        } else if kind == .string && needs.addresses[path] {
+            leaf.address =
+                isDecoded
+                ? fields.decoded.withUnsafeBufferPointer { IPAddress.parse(UnsafeBufferPointer(rebasing: $0[range])) }
+                : IPAddress.parse(UnsafeBufferPointer(rebasing: tokens.input[range]))
+        }
+        fields.append(leaf)
+    }
+}
+
+/// Why an event could not be flattened.
+enum EventFault: Error {
+    /// Malformed JSON (or a Jackson limit).
+    case syntax(JSONSyntaxError)
+    /// Well-formed, but the top level is not an object.
+    case notObject
+}

@@ -1,0 +1,164 @@
+/// Matches events against compiled patterns, reusing its buffers between calls.
+///
+/// A `Matcher` is cheap to create but not to share: keep one per thread. Once its buffers have grown
+/// to the size of the events seen, matching allocates nothing.
+public struct Matcher {
+    private var fields = EventFields()
+    private var flattener = EventFlattener()
+    /// Candidate leaves of each field of the sub-rule being tried.
+    private var candidates: [Int32] = []
+    private var candidateStart: [Int32] = []
+    /// Array number → pinned element index (-1: free), and the arrays pinned, for undoing.
+    private var pins: [Int32] = []
+    private var pinLog: [Int32] = []
+
+    /// A matcher with empty buffers.
+    public init() {}
+
+    /// Whether the event (JSON text as UTF-8 bytes) matches the pattern.
+    public mutating func matches(_ pattern: EventPattern, utf8 event: [UInt8]) throws(EBMatchError) -> Bool {
+        let outcome: Result<Bool, EventFault> = event.withUnsafeBufferPointer { buffer in
+            do throws(EventFault) {
+                return .success(try matches(pattern, buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let matched): return matched
+        case .failure(let fault): throw Self.error(fault, source: event)
+        }
+    }
+
+    /// Whether the event in `buffer` matches the pattern (the fastest entry point).
+    public mutating func matches(_ pattern: EventPattern, event buffer: UnsafeBufferPointer<UInt8>)
+        throws(EBMatchError) -> Bool
+    {
+        do throws(EventFault) {
+            return try matches(pattern, buffer)
+        } catch {
+            throw Self.error(error, source: Array(buffer))
+        }
+    }
+
+    private mutating func matches(_ pattern: EventPattern, _ input: UnsafeBufferPointer<UInt8>)
+        throws(EventFault) -> Bool
+    {
+        try flattener.flatten(input, trie: pattern.trie, needs: pattern.needs, into: &fields)
+        let decoded = fields.decoded
+        return decoded.withUnsafeBufferPointer { decodedBuffer in
+            for rule in pattern.subRules where subRuleMatches(rule, input, decodedBuffer) {
+                return true
+            }
+            return false
+        }
+    }
+
+    static func error(_ fault: EventFault, source: [UInt8]) -> EBMatchError {
+        switch fault {
+        case .notObject:
+            return EBMatchError(
+                origin: .event, code: .eventNotObject, reason: "Event must be a JSON object", path: "$", offset: 0,
+                source: source)
+        case .syntax(let error):
+            let limit = error.message.hasPrefix("Document nesting") || error.message.hasPrefix("Number value length")
+            return EBMatchError(
+                origin: .event, code: limit ? .limitExceeded : .jsonSyntax, reason: error.message, path: "$",
+                offset: error.offset, source: source, relatedOffset: error.relatedOffset)
+        }
+    }
+
+    // MARK: - One sub-rule
+
+    /// Whether a sub-rule matches the flattened event: every field satisfied by one consistent choice of
+    /// leaves (spec §4.2, §4.4).
+    private mutating func subRuleMatches(
+        _ rule: CompiledSubRule, _ input: UnsafeBufferPointer<UInt8>, _ decoded: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        candidates.removeAll(keepingCapacity: true)
+        candidateStart.removeAll(keepingCapacity: true)
+        for field in rule.fields {
+            candidateStart.append(Int32(candidates.count))
+            let before = candidates.count
+            var leafIndex = fields.firstOnPath[Int(field.pathID)]
+            while leafIndex >= 0 {
+                let leaf = fields.leaves[Int(leafIndex)]
+                let bytes = UnsafeBufferPointer(rebasing: (leaf.isDecoded ? decoded : input)[Int(leaf.start)..<Int(leaf.end)])
+                for matcher in field.valueMatchers where matcher.accepts(leaf, bytes) {
+                    candidates.append(leafIndex)
+                    break
+                }
+                leafIndex = leaf.nextOnPath
+            }
+            let absent = fields.firstOnPath[Int(field.pathID)] < 0
+            if candidates.count == before && !field.allowsAbsence { return false }
+            if !fields.anyTrail && candidates.count == before && !absent { return false }
+        }
+        candidateStart.append(Int32(candidates.count))
+        // Without array trails every choice is consistent: each field only needs a candidate or absence.
+        if !fields.anyTrail { return true }
+        if pins.count < Int(fields.arrayCount) {
+            pins.append(contentsOf: repeatElement(-1, count: Int(fields.arrayCount) - pins.count))
+        }
+        pinLog.removeAll(keepingCapacity: true)
+        let matched = search(rule, 0)
+        for array in pinLog { pins[Int(array)] = -1 }
+        return matched
+    }
+
+    /// Backtracking over fields in order: a value field pins the array elements of the leaf it picks;
+    /// an `exists: false` field holds when no leaf on its path fits the pins made so far.
+    private mutating func search(_ rule: CompiledSubRule, _ fieldIndex: Int) -> Bool {
+        guard fieldIndex < rule.fields.count else { return true }
+        let field = rule.fields[fieldIndex]
+        var c = Int(candidateStart[fieldIndex])
+        let end = Int(candidateStart[fieldIndex + 1])
+        while c < end {
+            let leaf = fields.leaves[Int(candidates[c])]
+            if isConsistent(leaf) {
+                let mark = pinLog.count
+                pin(leaf)
+                if search(rule, fieldIndex + 1) { return true }
+                while pinLog.count > mark { pins[Int(pinLog.removeLast())] = -1 }
+            }
+            c += 1
+        }
+        if field.allowsAbsence {
+            var leafIndex = fields.firstOnPath[Int(field.pathID)]
+            while leafIndex >= 0 {
+                let leaf = fields.leaves[Int(leafIndex)]
+                if isConsistent(leaf) { return false }
+                leafIndex = leaf.nextOnPath
+            }
+            return search(rule, fieldIndex + 1)
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func isConsistent(_ leaf: EventFields.Leaf) -> Bool {
+        var t = Int(leaf.trailStart)
+        let end = t + Int(leaf.trailCount)
+        while t < end {
+            let step = fields.trails[t]
+            let pinned = pins[Int(step.array)]
+            if pinned >= 0 && pinned != step.index { return false }
+            t += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func pin(_ leaf: EventFields.Leaf) {
+        var t = Int(leaf.trailStart)
+        let end = t + Int(leaf.trailCount)
+        while t < end {
+            let step = fields.trails[t]
+            if pins[Int(step.array)] < 0 {
+                pins[Int(step.array)] = step.index
+                pinLog.append(step.array)
+            }
+            t += 1
+        }
+    }
+}

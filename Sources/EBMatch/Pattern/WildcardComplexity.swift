@@ -1,0 +1,86 @@
+/// EventBridge's service-level limit on wildcard patterns: AWS rejects a pattern whose wildcards could
+/// keep too many partial matches alive at once, with `Rule is too complex - …` (no location).
+///
+/// The estimate follows event-ruler's `MachineComplexityEvaluator`: the largest number of wildcard
+/// "prefixes" a single input value can keep active at the same time, over all wildcard patterns on one
+/// path. We compute it on the glob automaton of the patterns: run the subset construction over every
+/// input byte that matters, and in each reachable set count the active positions that lie after a
+/// pattern's first `*` and before its end. On AWS's three recorded data points this gives the same
+/// numbers as the reference (`*:*:*:*:*:event-bus/*` = 11, rejected; `/Users/*/dir/dir/dir/dir/dir/doc.txt`
+/// = 7 and `arn:aws:events:us-east-1:*:event-bus/*` = 3, accepted).
+enum WildcardComplexity {
+    /// AWS's message for a pattern over the limit.
+    static let message =
+        "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character"
+
+    /// The complexity of a set of wildcard patterns sharing one path, capped at `cap` (the search stops
+    /// as soon as the cap is reached, which also bounds its cost).
+    static func estimate(_ patterns: [WildcardPattern], cap: Int) -> Int {
+        // Flatten every pattern into positions: a literal byte or a star; `counted` marks positions after
+        // the pattern's first star, `end` the accepting position after its last token.
+        var isStar: [Bool] = []
+        var byte: [UInt8] = []
+        var counted: [Bool] = []
+        var isEnd: [Bool] = []
+        var starts: [Int32] = []
+        var alphabet = Set<UInt8>()
+        for pattern in patterns {
+            starts.append(Int32(isStar.count))
+            var seenStar = false
+            for (index, segment) in pattern.segments.enumerated() {
+                if index > 0 {
+                    isStar.append(true); byte.append(0); counted.append(seenStar); isEnd.append(false)
+                    seenStar = true
+                }
+                for b in segment {
+                    isStar.append(false); byte.append(b); counted.append(seenStar); isEnd.append(false)
+                    alphabet.insert(b)
+                }
+            }
+            isStar.append(false); byte.append(0); counted.append(false); isEnd.append(true)
+        }
+        // One byte that no pattern names stands for every other byte.
+        if let other = (0...255).map(UInt8.init).first(where: { !alphabet.contains($0) }) { alphabet.insert(other) }
+        let symbols = alphabet.sorted()
+
+        func closure(_ set: inout [Int32]) {
+            var i = 0
+            while i < set.count {
+                let p = Int(set[i])
+                if isStar[p], !set.contains(Int32(p + 1)) { set.append(Int32(p + 1)) }
+                i += 1
+            }
+            set.sort()
+        }
+        func count(_ set: [Int32]) -> Int {
+            set.reduce(0) { $0 + (counted[Int($1)] && !isEnd[Int($1)] ? 1 : 0) }
+        }
+
+        var start = starts
+        closure(&start)
+        var seen: Set<[Int32]> = [start]
+        var queue = [start]
+        var best = 0
+        // Enough sets to reach any realistic cap; a pattern needing more is treated as at the cap.
+        let maxSets = 200_000
+        while let set = queue.popLast() {
+            best = max(best, count(set))
+            if best >= cap || seen.count > maxSets { return cap }
+            for symbol in symbols {
+                var next: [Int32] = []
+                for p in set where !isEnd[Int(p)] {
+                    if isStar[Int(p)] {
+                        next.append(p)
+                    } else if byte[Int(p)] == symbol {
+                        next.append(p + 1)
+                    }
+                }
+                if next.isEmpty { continue }
+                next = Array(Set(next))
+                closure(&next)
+                if seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        return best
+    }
+}
