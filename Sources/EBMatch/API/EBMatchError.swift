@@ -58,6 +58,14 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
         self.relatedOffset = relatedOffset
     }
 
+    /// The same error for a document that was cut out of a larger one starting at byte `base` (an event
+    /// of a JSON Lines file, say): positions then count in `source`, the whole file.
+    public func relocated(into source: [UInt8], at base: Int) -> EBMatchError {
+        EBMatchError(
+            origin: origin, code: code, reason: reason, path: path, offset: offset.map { $0 + base },
+            locationRepeats: locationRepeats, source: source, relatedOffset: relatedOffset.map { $0 + base })
+    }
+
     /// 1-based line of the fault (1 when there is no location).
     public var line: Int { offset.map { Self.position(of: $0, in: source).line } ?? 1 }
     /// 1-based column of the fault, in UTF-16 units as Jackson counts (1 when there is no location).

@@ -35,8 +35,9 @@ enum ComparableNumber {
     /// Fast path for the commonest literal, a short integer: up to 15 digits is below 2^53, so the double is
     /// exact and (shortest form of an integer without trailing zeros, or with them stripped) comparable.
     private static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard bytes.count <= 16, let first = bytes.first else { return nil }
-        let negative = first == UInt8(ascii: "-")
+        // (Indexing rather than `bytes.first`, which allocates in unoptimised builds.)
+        guard bytes.count > 0 && bytes.count <= 16 else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
         let start = negative ? 1 : 0
         let digitCount = bytes.count - start
         guard digitCount >= 1 && digitCount <= 15 else { return nil }

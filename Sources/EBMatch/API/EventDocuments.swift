@@ -1,0 +1,96 @@
+/// Splits a file's bytes into the events it holds: one JSON object, a JSON array of events, or JSON
+/// Lines (one value after another, usually one per line).
+///
+/// A top-level array yields its elements. Otherwise each value is one event; after a malformed value
+/// the split resumes at the next line, so one bad line in a JSON Lines file does not hide the rest.
+/// Every element is yielded as it is (an element that is not an object is left for the matcher to reject).
+public enum EventDocuments {
+    /// One item of a file: an event's byte range, or why a part of the file could not be read.
+    public enum Item: Sendable {
+        /// An event: its bytes are `range` of the input; `ordinal` counts from 0 in the file; `line` is
+        /// the 1-based line where it starts.
+        case event(range: Range<Int>, ordinal: Int, line: Int)
+        /// A malformed part (an error whose offsets are relative to the whole input).
+        case failure(EBMatchError, ordinal: Int)
+    }
+
+    /// The items of `input`, in file order. An input holding only whitespace yields nothing.
+    public static func split(_ input: [UInt8]) -> [Item] {
+        input.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count, isSpace(buffer[start]) { start += 1 }
+            guard start < buffer.count else { return [] }
+            return buffer[start] == UInt8(ascii: "[")
+                ? arrayItems(buffer, source: input) : lineItems(buffer, from: start, source: input)
+        }
+    }
+
+    private static func arrayItems(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8]) -> [Item] {
+        var items: [Item] = []
+        var tokens = JSONTokenizer(buffer)
+        var lines = LineCounter()
+        do throws(JSONSyntaxError) {
+            _ = try tokens.next()  // the opening bracket
+            while true {
+                let token = try tokens.next()
+                if token == .endArray || token == .end { break }
+                let start = tokens.tokenStart
+                if token == .string { try tokens.completeString() }
+                try tokens.skipChildren(of: token)
+                items.append(.event(range: start..<tokens.position, ordinal: items.count, line: lines.line(at: start, in: buffer)))
+            }
+        } catch {
+            items.append(.failure(syntaxError(error, source: source), ordinal: items.count))
+        }
+        return items
+    }
+
+    private static func lineItems(_ buffer: UnsafeBufferPointer<UInt8>, from first: Int, source: [UInt8]) -> [Item] {
+        var items: [Item] = []
+        var lines = LineCounter()
+        var offset = first
+        while offset < buffer.count {
+            let rest = UnsafeBufferPointer(rebasing: buffer[offset...])
+            var tokens = JSONTokenizer(rest)
+            do throws(JSONSyntaxError) {
+                let token = try tokens.next()
+                if token == .end { break }
+                let start = offset + tokens.tokenStart
+                if token == .string { try tokens.completeString() }
+                try tokens.skipChildren(of: token)
+                items.append(.event(range: start..<(offset + tokens.position), ordinal: items.count, line: lines.line(at: start, in: buffer)))
+                offset += tokens.position
+            } catch {
+                let shifted = JSONSyntaxError(
+                    message: error.message, offset: offset + error.offset,
+                    relatedOffset: error.relatedOffset.map { offset + $0 })
+                items.append(.failure(syntaxError(shifted, source: source), ordinal: items.count))
+                // Resume after the line holding the fault.
+                offset = min(buffer.count, offset + error.offset)
+                while offset < buffer.count, buffer[offset] != 10 { offset += 1 }
+            }
+            while offset < buffer.count, isSpace(buffer[offset]) { offset += 1 }
+        }
+        return items
+    }
+
+    private static func syntaxError(_ error: JSONSyntaxError, source: [UInt8]) -> EBMatchError {
+        Matcher.error(.syntax(error), source: source)
+    }
+
+    @inline(__always)
+    private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 10 || c == 13 || c == 9 }
+
+    /// Counts lines incrementally, as offsets only grow.
+    private struct LineCounter {
+        var offset = 0
+        var current = 1
+        mutating func line(at target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            while offset < target {
+                if buffer[offset] == 10 { current += 1 }
+                offset += 1
+            }
+            return current
+        }
+    }
+}
