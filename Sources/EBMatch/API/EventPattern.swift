@@ -18,14 +18,15 @@ public struct EventPattern: Sendable {
     /// Which paths need number keys and IP addresses computed for their leaves.
     let needs: EventFlattener.PathNeeds
 
-    /// Compiles a pattern from its JSON text.
-    public init(_ json: String, limits: PatternLimits = .aws) throws(EBMatchError) {
-        try self.init(utf8: Array(json.utf8), limits: limits)
+    /// Compiles a pattern from its JSON text. `name` is the rule name some messages quote (the
+    /// reference's `Size of rule '<name>' exceeds max value of 256`).
+    public init(_ json: String, name: String = "rule", limits: PatternLimits = .aws) throws(EBMatchError) {
+        try self.init(utf8: Array(json.utf8), name: name, limits: limits)
     }
 
     /// Compiles a pattern from its JSON text as UTF-8 bytes.
-    public init(utf8 json: [UInt8], limits: PatternLimits = .aws) throws(EBMatchError) {
-        let rules = try PatternParser.parse(json)
+    public init(utf8 json: [UInt8], name: String = "rule", limits: PatternLimits = .aws) throws(EBMatchError) {
+        let rules = try PatternParser.parse(json, ruleName: name)
         var pathIDs: [[UInt8]: Int32] = [:]
         var paths: [[UInt8]] = []
         var compiled: [CompiledSubRule] = []

@@ -30,33 +30,16 @@ struct DecimalDigits {
             negative = true
             index += 1
         }
-        // Digits from the first non-zero one on, how far the last non-zero one is, and the first 17 of them.
-        var significantSeen = 0
-        var lastNonZero = 0
-        var leading: UInt64 = 0
-        var tooManyDigits = false
+        var digits = DigitRun()
         var fractionDigits = 0
-
-        /// Folds one mantissa digit into the running state.
-        func take(_ digit: UInt8) {
-            if significantSeen == 0 && digit == 0 { return }
-            significantSeen += 1
-            if significantSeen <= DecimalDigits.maximumDigitCount {
-                leading = leading &* 10 &+ UInt64(digit)
-            }
-            if digit != 0 {
-                lastNonZero = significantSeen
-                if significantSeen > DecimalDigits.maximumDigitCount { tooManyDigits = true }
-            }
-        }
 
         // Integer part: a single 0, or a non-zero digit followed by digits (JSON forbids leading zeros).
         guard index < count, let first = Self.digitValue(bytes[index]) else { return nil }
         index += 1
-        take(first)
+        digits.take(first)
         if first != 0 {
             while index < count, let digit = Self.digitValue(bytes[index]) {
-                take(digit)
+                digits.take(digit)
                 index += 1
             }
         }
@@ -65,7 +48,7 @@ struct DecimalDigits {
             index += 1
             guard index < count, Self.digitValue(bytes[index]) != nil else { return nil }
             while index < count, let digit = Self.digitValue(bytes[index]) {
-                take(digit)
+                digits.take(digit)
                 fractionDigits += 1
                 index += 1
             }
@@ -87,25 +70,49 @@ struct DecimalDigits {
             }
             if exponentNegative { writtenExponent = -writtenExponent }
         }
-        guard index == count, !tooManyDigits else { return nil }
+        guard index == count, !digits.tooMany else { return nil }
 
         self.negative = negative
-        if lastNonZero == 0 {
+        if digits.lastNonZero == 0 {
             // Every digit is zero: the value is zero whatever the exponent says.
             self.significand = 0
             self.digitCount = 0
             self.exponent = 0
             return
         }
-        // `leading` holds min(significantSeen, 17) digits; the ones after `lastNonZero` are zeros.
-        let kept = min(significantSeen, DecimalDigits.maximumDigitCount)
-        var significand = leading
-        for _ in lastNonZero..<kept { significand /= 10 }
+        // `leading` holds min(seen, 17) digits; the ones after `lastNonZero` are zeros.
+        let kept = min(digits.seen, DecimalDigits.maximumDigitCount)
+        var significand = digits.leading
+        for _ in digits.lastNonZero..<kept { significand /= 10 }
         self.significand = significand
-        self.digitCount = lastNonZero
-        // All mantissa digits as an integer are significand × 10^(significantSeen − lastNonZero);
-        // the point shifts that by the number of fraction digits.
-        self.exponent = (significantSeen - lastNonZero) - fractionDigits + writtenExponent
+        self.digitCount = digits.lastNonZero
+        // All mantissa digits as an integer are significand × 10^(seen − lastNonZero); the point shifts
+        // that by the number of fraction digits.
+        self.exponent = (digits.seen - digits.lastNonZero) - fractionDigits + writtenExponent
+    }
+
+    /// Running state over the mantissa digits (a struct rather than captured locals, which unoptimised
+    /// builds would box on the heap).
+    private struct DigitRun {
+        /// Digits seen from the first non-zero one on.
+        var seen = 0
+        /// Position (1-based, within `seen`) of the last non-zero digit; 0 while all digits were zeros.
+        var lastNonZero = 0
+        /// The first (up to) 17 significant digits as an integer.
+        var leading: UInt64 = 0
+        /// Set once a non-zero digit appears beyond the 17th significant position.
+        var tooMany = false
+
+        /// Folds one mantissa digit into the state.
+        mutating func take(_ digit: UInt8) {
+            if seen == 0 && digit == 0 { return }
+            seen += 1
+            if seen <= DecimalDigits.maximumDigitCount { leading = leading &* 10 &+ UInt64(digit) }
+            if digit != 0 {
+                lastNonZero = seen
+                if seen > DecimalDigits.maximumDigitCount { tooMany = true }
+            }
+        }
     }
 
     /// The value of an ASCII digit, or nil for any other byte.

@@ -28,7 +28,9 @@ extension PatternParser {
             matcher = .equalsIgnoreCase(CaseFoldedString(pattern: try stringValue()))
         case "wildcard":
             guard value == .string else { throw fault("wildcard match pattern must be a string") }
-            matcher = .wildcard(try wildcard(try stringValue()))
+            // Two statements: the fault must see the tokenizer after the string was read.
+            let operand = try stringValue()
+            matcher = .wildcard(try wildcard(operand))
         case "numeric":
             guard value == .startArray else { throw fault("Value of numeric must be an array.") }
             matcher = .numeric(try parseNumericRange())
@@ -82,49 +84,51 @@ extension PatternParser {
 
     // MARK: - numeric
 
-    /// Reads the array of a `numeric` operator (its `[` already read).
+    /// Reads the array of a `numeric` operator (its `[` already read). The reference checks the
+    /// operator, the numbers' comparability and the order of the ends one token late, which decides
+    /// where AWS's messages point.
     private mutating func parseNumericRange() throws -> NumericRange {
         let first = try nextToken()
         guard first == .string else { throw fault("Invalid member in numeric match: \(tokenText(first))") }
         let op = String(decoding: try stringValue(), as: UTF8.self)
+        let operand = try nextToken()
         switch op {
-        case "=":
-            let key = try numericOperand("equals")
+        case "=", "<", "<=":
+            guard operand == .number else { throw fault("Value of \(op == "=" ? "equals" : op) must be numeric") }
+            let literal = tokenBytes()
             guard try nextToken() == .endArray else { throw fault("Too many elements in numeric expression") }
-            return NumericRange(low: key, lowOpen: false, high: key, highOpen: false)
-        case "<", "<=":
-            let key = try numericOperand(op)
-            guard try nextToken() == .endArray else { throw fault("Too many elements in numeric expression") }
+            let key = try comparableKey(literal)
+            if op == "=" { return NumericRange(low: key, lowOpen: false, high: key, highOpen: false) }
             guard key != ComparableNumber.lowestKey || op == "<=" else { throw openEndAtLimit(op) }
             return NumericRange(low: ComparableNumber.lowestKey, lowOpen: false, high: key, highOpen: op == "<")
         case ">", ">=":
-            let low = try numericOperand(op)
+            guard operand == .number else { throw fault("Value of \(op) must be numeric") }
+            let lowLiteral = tokenBytes()
             let next = try nextToken()
             if next == .endArray {
+                let low = try comparableKey(lowLiteral)
                 guard low != ComparableNumber.highestKey else { throw openEndAtLimit(op) }
                 return NumericRange(low: low, lowOpen: op == ">", high: ComparableNumber.highestKey, highOpen: false)
             }
             guard next == .string else { throw fault("Bad value in numeric range: \(tokenText(next))") }
             let upperOp = String(decoding: try stringValue(), as: UTF8.self)
             guard upperOp == "<" || upperOp == "<=" else { throw fault("Bad numeric range operator: \(upperOp)") }
-            let high = try numericOperand(upperOp)
-            guard low < high else { throw fault("Bottom must be less than top") }
+            guard try nextToken() == .number else { throw fault("Value of \(upperOp) must be numeric") }
+            let highLiteral = tokenBytes()
             guard try nextToken() == .endArray else { throw fault("Too many terms in numeric range expression") }
+            let low = try comparableKey(lowLiteral)
+            let high = try comparableKey(highLiteral)
+            guard low < high else { throw fault("Bottom must be less than top") }
             return NumericRange(low: low, lowOpen: op == ">", high: high, highOpen: upperOp == "<")
         default:
             throw fault("Unrecognized numeric range operator: \(op)")
         }
     }
 
-    /// Reads the number after a numeric operator; it must be a comparable number.
-    private mutating func numericOperand(_ op: String) throws -> UInt64 {
-        guard try nextToken() == .number else { throw fault("Value of \(op) must be numeric") }
-        return try comparableKey()
-    }
-
-    /// The key of the current number token, or the reference's `Cannot compare number` fault.
-    func comparableKey() throws -> UInt64 {
-        let literal = tokenBytes()
+    /// The key of a number literal (by default the current token), or the reference's
+    /// `Cannot compare number` fault.
+    func comparableKey(_ literal: [UInt8]? = nil) throws -> UInt64 {
+        let literal = literal ?? tokenBytes()
         guard let key = literal.withUnsafeBufferPointer({ ComparableNumber.key(literal: $0) }) else {
             throw fault("Cannot compare number : \(String(decoding: literal, as: UTF8.self))")
         }

@@ -38,7 +38,7 @@ struct PatternParser {
     }
 
     /// Parses a whole pattern document into its sub-rules.
-    static func parse(_ source: [UInt8]) throws(EBMatchError) -> [SubRule] {
+    static func parse(_ source: [UInt8], ruleName: String) throws(EBMatchError) -> [SubRule] {
         let result: Result<[Model], Fault> = source.withUnsafeBufferPointer { buffer in
             var parser = PatternParser(buffer)
             do {
@@ -62,7 +62,7 @@ struct PatternParser {
                 if model.count > maxFieldsPerSubRule {
                     throw EBMatchError(
                         origin: .pattern, code: .invalidPattern,
-                        reason: "Size of rule 'rule' exceeds max value of \(maxFieldsPerSubRule)", path: "$",
+                        reason: "Size of rule '\(ruleName)' exceeds max value of \(maxFieldsPerSubRule)", path: "$",
                         offset: nil, source: source)
                 }
                 let fields = model.map { SubRule.Field(path: $0.key, matchers: $0.value) }

@@ -17,6 +17,8 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
     let expected: String
     /// The expected message: AWS's full text (aws-validated), else the engine message's first line.
     let error: String?
+    /// AWS's first line, where the corpus records it (aws-validated, issue-reported).
+    let errorFirstLine: String?
     /// The engine's full message with location suffixes, where the corpus has it.
     let errorFull: String?
     /// `ruler`, `json-syntax` or `reference-crash` (event-ruler corpora only).
@@ -43,7 +45,7 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
                     pattern: fields["pattern"] ?? "", event: fields["event"] ?? "",
                     expected: awsExpected ?? fields["expected"] ?? "",
                     error: awsExpected != nil ? fields["aws_error"] : fields["error"],
-                    errorFull: fields["error_full"], errorClass: fields["error_class"]))
+                    errorFirstLine: fields["error_first_line"], errorFull: fields["error_full"], errorClass: fields["error_class"]))
         }
         return cases
     }

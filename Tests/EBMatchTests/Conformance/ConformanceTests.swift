@@ -10,7 +10,8 @@ struct ConformanceTests {
     static func evaluate(_ row: ConformanceCase) -> (outcome: String, error: EBMatchError?) {
         let pattern: EventPattern
         do {
-            pattern = try EventPattern(row.pattern)
+            // The corpora name their rule "r" (it shows in `Size of rule 'r' …`).
+            pattern = try EventPattern(row.pattern, name: "r")
         } catch {
             return ("invalid", error)
         }
@@ -41,13 +42,39 @@ struct ConformanceTests {
         #expect(outcome == row.expected, "\(error?.awsMessage ?? "")")
     }
 
-    @Test(
-        "AWS message, first line",
-        arguments: ConformanceCase.all.filter { $0.corpus == "aws-validated" && $0.expected == "invalid" })
+    @Test("AWS message, first line", arguments: ConformanceCase.all.filter { $0.errorFirstLine != nil })
     func awsFirstLine(_ row: ConformanceCase) throws {
         let error = try #require(Self.evaluate(row).error)
-        let expected = try #require(row.error).split(separator: "\n", omittingEmptySubsequences: false)[0]
+        let expected = try #require(row.errorFirstLine)
         let actual = error.origin == .event ? EventEnvelope.invalidEventMessage : error.awsMessage
         #expect(actual.split(separator: "\n", omittingEmptySubsequences: false)[0] == expected)
+    }
+
+    @Test(
+        "AWS message, byte for byte",
+        arguments: ConformanceCase.all.filter { $0.corpus == "aws-validated" && $0.expected == "invalid" })
+    func awsFullMessage(_ row: ConformanceCase) throws {
+        let error = try #require(Self.evaluate(row).error)
+        let actual = error.origin == .event ? EventEnvelope.invalidEventMessage : error.awsMessage
+        #expect(actual == row.error)
+    }
+
+    @Test(
+        "engine message of event-ruler's own faults, location suffixes included",
+        arguments: ConformanceCase.all.filter { $0.errorClass == "ruler" })
+    func rulerFullMessage(_ row: ConformanceCase) throws {
+        let error = try #require(Self.evaluate(row).error)
+        let expected = try #require(row.errorFull ?? row.error)
+        #expect(error.awsMessage == "Event pattern is not valid. Reason: " + expected)
+    }
+
+    @Test(
+        "first line of every invalid row",
+        arguments: ConformanceCase.all.filter {
+            $0.corpus.hasPrefix("event-ruler") && $0.expected == "invalid" && $0.errorClass != "reference-crash"
+        })
+    func firstLine(_ row: ConformanceCase) throws {
+        let error = try #require(Self.evaluate(row).error)
+        #expect(error.firstLine == row.error)
     }
 }
