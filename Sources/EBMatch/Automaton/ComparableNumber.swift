@@ -6,7 +6,7 @@
 /// Comparable numbers get an order-preserving 64-bit key (spec §4.6), so numeric equality and ranges become
 /// plain integer comparisons in the automaton.
 enum ComparableNumber {
-    /// Keys of the most negative and the largest finite doubles (the open ends of numeric ranges).
+    /// Key of the most negative finite double (the open lower end of numeric ranges).
     static let lowestKey: UInt64 = key(-Double.greatestFiniteMagnitude)
     /// Key of the largest finite double (the open upper end of numeric ranges).
     static let highestKey: UInt64 = key(Double.greatestFiniteMagnitude)
@@ -32,8 +32,8 @@ enum ComparableNumber {
         return key(digits.negative ? -magnitude : magnitude)
     }
 
-    /// Fast path for the commonest literal, a short integer: up to 15 digits is below 2^53, so the double is
-    /// exact and (shortest form of an integer without trailing zeros, or with them stripped) comparable.
+    /// Fast path for the commonest literal, a short integer: with up to 15 digits it is below 2^53, so the
+    /// double is exact and Java prints the same number back (`12.0`, `1.0E7`): always comparable.
     private static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         // (Indexing rather than `bytes.first`, which allocates in unoptimised builds.)
         guard bytes.count > 0 && bytes.count <= 16 else { return nil }
@@ -61,8 +61,14 @@ enum ComparableNumber {
         guard leadingPower >= -324 && leadingPower <= 308 else { return nil }
         // With at most 15 significant digits (DBL_DIG) a decimal in the normal range is the only decimal of
         // its length or shorter that rounds to its double, so Java prints exactly it: comparable.
-        if digits.digitCount <= 15, let value = exactlyRounded(digits) { return value }
-        guard let value = nearestDouble(digits) else { return nil }
+        let value: Double
+        if let exact = exactlyRounded(digits) {
+            if digits.digitCount <= 15 { return exact }
+            value = exact
+        } else {
+            guard let nearest = nearestDouble(digits) else { return nil }
+            value = nearest
+        }
         if digits.digitCount <= 15 && value >= Double.leastNormalMagnitude { return value }
         return javaPrints(digits, for: value) ? value : nil
     }
@@ -73,9 +79,10 @@ enum ComparableNumber {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// Correctly rounded value for the easy cases: an exact significand (< 2^53) and an exact power of ten
+    /// Correctly rounded value for the easy cases: an exact significand (≤ 2^53) and an exact power of ten
     /// combine in one IEEE operation, which rounds correctly (Clinger's fast path). Nil otherwise.
     private static func exactlyRounded(_ digits: DecimalDigits) -> Double? {
+        guard digits.significand <= 1 << 53 else { return nil }
         let exponent = digits.exponent
         let significand = Double(digits.significand)
         if exponent >= 0 && exponent <= 22 { return significand * exactPowersOfTen[exponent] }
@@ -167,17 +174,24 @@ enum ComparableNumber {
         let lower = lowerMidpoint(value)
         let upper = (2 * b + 1, q - 1)
 
-        /// Whether `c × 10^f` rounds to `value` (boundaries belong to it when its significand is even).
-        func roundsToValue(_ c: UInt64, _ f: Int) -> Bool {
-            let above = ExactComparison.compare(decimal: c, timesTenTo: f, binary: lower.0, timesTwoTo: lower.1)
-            let below = ExactComparison.compare(decimal: c, timesTenTo: f, binary: upper.0, timesTwoTo: upper.1)
-            return (above > 0 || (above == 0 && even)) && (below < 0 || (below == 0 && even))
+        // The decimals rounding to `value` form an interval around it (boundaries included when its
+        // significand is even). A candidate known to lie on one side of `value` needs only that side's test.
+        /// Whether `c × 10^f`, known to be below `value`, still rounds to it.
+        func reachesDownTo(_ c: UInt64, _ f: Int) -> Bool {
+            let order = ExactComparison.compare(decimal: c, timesTenTo: f, binary: lower.0, timesTwoTo: lower.1)
+            return order > 0 || (order == 0 && even)
+        }
+        /// Whether `c × 10^f`, known to be above `value`, still rounds to it.
+        func reachesUpTo(_ c: UInt64, _ f: Int) -> Bool {
+            let order = ExactComparison.compare(decimal: c, timesTenTo: f, binary: upper.0, timesTwoTo: upper.1)
+            return order < 0 || (order == 0 && even)
         }
 
         /// Whether a shorter decimal rounds to `value`: it is enough to try the two multiples of 10^(e+1)
-        /// around the literal, because the set of decimals rounding to `value` is an interval.
+        /// around the literal (one below, one above it, hence below and above `value` when they would
+        /// matter), because the decimals rounding to `value` form an interval containing the literal.
         func shorterRoundsToValue() -> Bool {
-            roundsToValue(m / 10, e + 1) || roundsToValue(m / 10 + 1, e + 1)
+            reachesDownTo(m / 10, e + 1) || reachesUpTo(m / 10 + 1, e + 1)
         }
 
         // Sign of the literal minus the double.
@@ -202,7 +216,7 @@ enum ComparableNumber {
         let neighbour = side > 0 ? m - 1 : m + 1
         let sum = ExactComparison.compare(decimal: m + neighbour, timesTenTo: e, binary: b, timesTwoTo: q + 1)
         let literalCloser = side > 0 ? sum < 0 : sum > 0
-        if literalCloser || !roundsToValue(neighbour, e) { return true }
+        if literalCloser || !(side > 0 ? reachesDownTo(neighbour, e) : reachesUpTo(neighbour, e)) { return true }
         return sum == 0 && m & 1 == 0
     }
 }

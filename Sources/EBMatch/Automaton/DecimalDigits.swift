@@ -145,6 +145,7 @@ enum ExactComparison {
         if Double(decimalBits) + decimalLog + 1 < Double(binaryBits - 1 + p2) { return -1 }
         if Double(binaryBits + p2) + 1 < Double(decimalBits - 1) + decimalLog { return 1 }
         guard p10 >= -400 && p10 <= 400 else { return p10 < 0 ? -1 : 1 }
+        if let answer = compareInTwoWords(c, p10, b, p2) { return answer }
 
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { storage in
             guard let base = storage.baseAddress else { return 0 }
@@ -163,6 +164,51 @@ enum ExactComparison {
             if left.overflowed || right.overflowed { return left.overflowed ? 1 : -1 }
             return BigNatural.compare(left, right)
         }
+    }
+}
+
+extension ExactComparison {
+    /// 5^0 … 5^27, the powers of five that fit in one word.
+    private static let powersOfFive: [UInt64] = {
+        var powers: [UInt64] = [1]
+        for _ in 1...27 { powers.append(powers[powers.count - 1] * 5) }
+        return powers
+    }()
+
+    /// The same comparison in 128-bit arithmetic, for the common case of decimals near 1 (|p10| ≤ 27) where
+    /// both sides fit in two words; nil when they may not, leaving it to the big-integer path.
+    private static func compareInTwoWords(_ c: UInt64, _ p10: Int, _ b: UInt64, _ p2: Int) -> Int? {
+        guard p10 >= -27 && p10 <= 27 else { return nil }
+        // Same normalisation as the big-integer path: the power of five joins one side, 2^(p2 − p10) the other.
+        var left: (high: UInt64, low: UInt64) = (0, c)
+        var right: (high: UInt64, low: UInt64) = (0, b)
+        if p10 >= 0 {
+            left = c.multipliedFullWidth(by: powersOfFive[p10])
+        } else {
+            right = b.multipliedFullWidth(by: powersOfFive[-p10])
+        }
+        let shift = p2 - p10
+        if shift >= 0 {
+            guard let shifted = shiftedLeft(right, by: shift) else { return nil }
+            right = shifted
+        } else {
+            guard let shifted = shiftedLeft(left, by: -shift) else { return nil }
+            left = shifted
+        }
+        if left.high != right.high { return left.high < right.high ? -1 : 1 }
+        if left.low != right.low { return left.low < right.low ? -1 : 1 }
+        return 0
+    }
+
+    /// `value × 2^bits` in two words, or nil when it would not fit.
+    private static func shiftedLeft(
+        _ value: (high: UInt64, low: UInt64), by bits: Int
+    ) -> (high: UInt64, low: UInt64)? {
+        if bits == 0 { return value }
+        let used = value.high != 0 ? 128 - value.high.leadingZeroBitCount : 64 - value.low.leadingZeroBitCount
+        guard used + bits <= 128 else { return nil }
+        if bits >= 64 { return (value.low << UInt64(bits - 64), 0) }
+        return ((value.high << UInt64(bits)) | (value.low >> UInt64(64 - bits)), value.low << UInt64(bits))
     }
 }
 

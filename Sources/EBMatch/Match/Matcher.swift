@@ -63,7 +63,8 @@ public struct Matcher {
         case .syntax(let error):
             let limit = error.message.hasPrefix("Document nesting") || error.message.hasPrefix("Number value length")
             return EBMatchError(
-                origin: .event, code: limit ? .limitExceeded : .jsonSyntax, reason: error.message, path: "$",
+                origin: .event, code: limit ? .limitExceeded : .jsonSyntax, reason: error.message,
+                path: JSONPathLocator.path(at: error.offset, in: source),
                 offset: error.offset, source: source, relatedOffset: error.relatedOffset)
         }
     }

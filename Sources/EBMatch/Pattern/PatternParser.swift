@@ -77,15 +77,11 @@ struct PatternParser {
         var text = "$"
         for component in jsonPath {
             switch component {
-            case .key(let k): text += Self.isPlainKey(k) ? ".\(k)" : "[\"\(k)\"]"
+            case .key(let k): text += JSONPathLocator.plainKey(k) ? ".\(k)" : "[\"\(k)\"]"
             case .index(let i): text += "[\(i)]"
             }
         }
         return text
-    }
-
-    private static func isPlainKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy { $0 != "." && $0 != "[" && $0 != "]" && $0 != "\"" && $0 != " " }
     }
 
     // MARK: - Structure

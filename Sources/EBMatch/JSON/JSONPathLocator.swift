@@ -1,0 +1,73 @@
+/// Works out the JSON path (`$.detail.items[2].name`) of a byte offset, for error messages.
+///
+/// Only used once something went wrong, so it simply re-reads the document from the start with its
+/// own tokenizer, keeping a stack of member names and element indices, until it reaches the offset
+/// (or the fault itself).
+enum JSONPathLocator {
+    private enum Step {
+        case member(String?)
+        case element(Int)
+    }
+
+    /// The path of the value being read when the tokenizer reached `offset` in `input`.
+    static func path(at offset: Int, in input: [UInt8]) -> String {
+        input.withUnsafeBufferPointer { buffer in
+            var tokens = JSONTokenizer(buffer)
+            var steps: [Step] = []
+            var last = JSONToken.end
+            while tokens.position <= offset {
+                guard let token = try? tokens.next() else {
+                    // A fault after a complete element concerns the next one (`[1, 2,]`).
+                    if last != .string && last != .fieldName { advanceElement(&steps) }
+                    break
+                }
+                if token == .end { break }
+                last = token
+                if tokens.tokenStart >= offset && token != .fieldName { break }
+                switch token {
+                case .fieldName:
+                    if case .member = steps.last {
+                        steps[steps.count - 1] = .member(name(buffer, tokens))
+                    }
+                case .startObject:
+                    advanceElement(&steps)
+                    steps.append(.member(nil))
+                case .startArray:
+                    advanceElement(&steps)
+                    steps.append(.element(-1))
+                case .endObject, .endArray:
+                    if !steps.isEmpty { steps.removeLast() }
+                default:
+                    advanceElement(&steps)
+                }
+            }
+            return render(steps)
+        }
+    }
+
+    private static func advanceElement(_ steps: inout [Step]) {
+        if case .element(let i) = steps.last { steps[steps.count - 1] = .element(i + 1) }
+    }
+
+    private static func name(_ buffer: UnsafeBufferPointer<UInt8>, _ tokens: JSONTokenizer) -> String {
+        let bytes = tokens.textHasEscapes ? JSONStringDecoder.decoded(buffer, tokens.text) : Array(buffer[tokens.text])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func render(_ steps: [Step]) -> String {
+        var text = "$"
+        for step in steps {
+            switch step {
+            case .member(let name?): text += plainKey(name) ? ".\(name)" : "[\"\(name)\"]"
+            case .member(nil): break
+            case .element(let i): if i >= 0 { text += "[\(i)]" }
+            }
+        }
+        return text
+    }
+
+    /// Whether a member name can be written after a dot without quoting.
+    static func plainKey(_ key: String) -> Bool {
+        !key.isEmpty && key.unicodeScalars.allSatisfy { $0 != "." && $0 != "[" && $0 != "]" && $0 != "\"" && $0 != " " }
+    }
+}

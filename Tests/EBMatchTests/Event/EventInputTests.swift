@@ -1,0 +1,93 @@
+import Testing
+
+@testable import EBMatch
+
+/// The fault an event is rejected with, for a pattern that reads `a`.
+func eventError(_ event: [UInt8]) -> EBMatchError? {
+    do {
+        _ = try EventPattern(#"{"a":[{"exists":true}]}"#).matches(utf8: event)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// Malformed and hostile events: a located error, never a crash.
+@Suite("Event input")
+struct EventInputTests {
+    @Test("not an object, malformed JSON, with line, column and JSON path")
+    func malformed() throws {
+        #expect(eventError(Array(#"[{"a":1}]"#.utf8))?.firstLine == "Event must be a JSON object")
+        #expect(eventError(Array(#""x""#.utf8))?.code == .eventNotObject)
+        let bad = try #require(eventError(Array("{\"a\": {\n  \"b\": [1, 2,]\n}}".utf8)))
+        #expect(bad.firstLine == "Unexpected character (']' (code 93)): expected a value")
+        #expect((bad.line, bad.column) == (2, 14))
+        #expect(bad.path == "$.a.b[2]")
+        #expect(eventError(Array(#"{"a":01}"#.utf8))?.firstLine == "Invalid numeric value: Leading zeroes not allowed")
+        #expect(eventError(Array(#"{"a":NaN}"#.utf8))?.firstLine
+            == "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow")
+        #expect(eventError([])?.code == .eventNotObject)
+    }
+
+    @Test("malformed JSON is reported even in members no pattern reads")
+    func skippedMembersAreChecked() {
+        #expect(eventError(Array(#"{"z": {"y": [1, }, "a": 1}"#.utf8))?.code == .jsonSyntax)
+    }
+
+    @Test("depth and number limits")
+    func limits() throws {
+        let ok = "{\"x\":" + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + ",\"a\":1}"
+        #expect(eventError(Array(ok.utf8)) == nil)
+        let deep = "{\"x\":" + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + "}"
+        #expect(eventError(Array(deep.utf8))?.code == .limitExceeded)
+        let veryDeep = String(repeating: "[", count: 200_000)
+        #expect(eventError(Array(veryDeep.utf8))?.code == .limitExceeded)
+        let long = "{\"a\":" + String(repeating: "9", count: 1001) + "}"
+        #expect(eventError(Array(long.utf8))?.firstLine.hasPrefix("Number value length (1001)") == true)
+    }
+
+    @Test("invalid UTF-8 inside a string")
+    func invalidUTF8() throws {
+        let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        let error = try #require(eventError(bytes))
+        #expect(error.firstLine == "Invalid UTF-8 middle byte 0x28")
+        #expect(error.column == 8)
+        #expect(eventError(Array(#"{"a":""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8)) != nil)
+    }
+
+    @Test("every byte string is answered without a crash")
+    func arbitraryBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(#"{}[]":,.-+0123456789eEtrufalsn\ \#u{0}x"#.utf8) + [0xFF, 0xC3, 0xE2]
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            _ = eventError(bytes)
+            _ = utf8Error(bytes)
+        }
+    }
+}
+
+/// Splitting event files into events.
+@Suite("Event files")
+struct EventDocumentsTests {
+    private func ranges(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return EventDocuments.split(bytes).map {
+            switch $0 {
+            case .event(let range, let ordinal, let line): "\(ordinal)@\(line):" + String(decoding: bytes[range], as: UTF8.self)
+            case .failure(let error, let ordinal): "\(ordinal)!\(error.line):\(error.column)"
+            }
+        }
+    }
+
+    @Test("one object, an array, JSON Lines, and a bad line in between")
+    func split() {
+        #expect(ranges(#"  {"a":1}  "#) == [#"0@1:{"a":1}"#])
+        #expect(ranges("[{\"a\":1},\n \"x\", {\"b\":[2]}]") == [#"0@1:{"a":1}"#, #"1@2:"x""#, #"2@2:{"b":[2]}"#])
+        #expect(ranges("{\"a\":1}\n{\"a\":2}\n") == [#"0@1:{"a":1}"#, #"1@2:{"a":2}"#])
+        #expect(ranges("{\"a\":1}\n{\"a\":}\n{\"a\":3}") == [#"0@1:{"a":1}"#, "1!2:6", #"2@3:{"a":3}"#])
+        #expect(ranges(" \n ").isEmpty)
+        #expect(ranges("[{\"a\":1}, oops]") == [#"0@1:{"a":1}"#, "1!1:15"])
+    }
+}
