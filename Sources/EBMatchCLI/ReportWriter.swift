@@ -60,10 +60,10 @@ public struct ReportWriter {
         self.errors = errors
     }
 
-    /// Whether text output should be colored: on a terminal, unless the user opted out with `NO_COLOR`
-    /// (any non-empty value, as https://no-color.org asks).
+    /// Whether text output should be colored: on a terminal, unless the user opted out with `NO_COLOR`.
+    /// Any value counts, even an empty one: someone who sets the variable at all wants plain text.
     public static func wantsColor(output: OutputChannel, environment: [String: String]) -> Bool {
-        output.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        output.isTerminal && environment["NO_COLOR"] == nil
     }
 
     /// Reports whether one event matched.
