@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(
             name: "EBMatchBenchmarks", dependencies: ["EBMatch"], path: "Benchmarks/EBMatchBenchmarks"),
         .testTarget(name: "EBMatchTests", dependencies: ["EBMatch"], resources: [.copy("Corpora")]),
-        .testTarget(name: "EBMatchCLITests", dependencies: ["EBMatchCLI", "ebmatch"]),
+        .testTarget(name: "EBMatchCLITests", dependencies: ["EBMatchCLI", "ebmatch"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

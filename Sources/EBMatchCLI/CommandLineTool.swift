@@ -2,7 +2,104 @@ import EBMatch
 import Foundation
 
 /// Entry point of the `ebmatch` command.
+///
+/// `run(arguments:stdin:stdout:stderr:environment:)` does everything but touch the process, so tests
+/// drive the whole command in memory; `runProcess()` connects it to the real streams.
 public enum CommandLineTool {
+    /// The version `--version` prints.
+    public static let version = "0.1.0"
+
+    /// The text `--help` prints.
+    public static let usage = """
+        USAGE: ebmatch [OPTIONS] PATTERN EVENT...
+
+        Tests events against an Amazon EventBridge event pattern, exactly as EventBridge does.
+
+        ARGUMENTS:
+          PATTERN    a file holding one event pattern
+          EVENT      a file holding one JSON event, a JSON array of events, or JSON Lines
+                     ("-" reads standard input, for PATTERN or for one EVENT)
+
+        OPTIONS:
+          --format text|json            output format (default: text)
+          --require-envelope            reject events lacking id, source, detail-type, account,
+                                        region or time, as TestEventPattern does
+          --max-wildcard-complexity N   largest wildcard complexity accepted (default: 9)
+          -h, --help                    show this help
+          --version                     show the version
+
+        OUTPUT:
+          text  one line per event on stdout:
+                  e.json: match          a file holding one event
+                  e.jsonl:3: no match    JSON Lines: the line where the event starts
+                  e.json[2]: match       a JSON array: the event's index (from 0)
+                errors on stderr as FILE:LINE:COL: error: MESSAGE
+          json  one object per line on stdout:
+                  {"event":"e.json","index":0,"line":1,"result":"match"}
+                  {"error":{"type":"InvalidEventPatternException","message":"...",...}}
+                "result" is "match" or "no-match"
+
+        EXIT STATUS:
+          0   every event matched
+          1   at least one event did not match
+          2   invalid pattern, invalid event, or unreadable file
+          64  usage error
+
+        EXAMPLES:
+          ebmatch pattern.json event.json
+          ebmatch --format json pattern.json events.jsonl
+          cat events.json | ebmatch pattern.json -
+          ebmatch --require-envelope pattern.json samples/*.json
+
+        Color: "match" and "no match" are colored on a terminal unless NO_COLOR is set.
+
+        """
+
     /// Runs the command with `arguments` (without the program name) and returns the exit status.
-    public static func run(arguments: [String]) -> Int32 { 0 }
+    ///
+    /// - Parameters:
+    ///   - stdin: reads all of standard input; called at most once, for the argument `-`.
+    ///   - stdout: receives results (and, in JSON mode, pattern and envelope errors).
+    ///   - stderr: receives diagnostics and usage errors.
+    ///   - environment: the variables consulted (`NO_COLOR`).
+    public static func run(
+        arguments: [String], stdin: @escaping () throws -> [UInt8], stdout: OutputChannel, stderr: OutputChannel,
+        environment: [String: String] = [:]
+    ) -> Int32 {
+        defer {
+            stdout.flush()
+            stderr.flush()
+        }
+        let parsed: CommandLineArguments
+        do {
+            parsed = try CommandLineArguments(parsing: arguments)
+        } catch {
+            stderr.write("ebmatch: error: \(error.message)\nUsage: ebmatch [OPTIONS] PATTERN EVENT...\n")
+            stderr.write("Run 'ebmatch --help' for more.\n")
+            return MatchCommand.ExitStatus.usage.rawValue
+        }
+        switch parsed.action {
+        case .help:
+            stdout.write(usage)
+            return MatchCommand.ExitStatus.allMatched.rawValue
+        case .version:
+            stdout.write("ebmatch \(version)\n")
+            return MatchCommand.ExitStatus.allMatched.rawValue
+        case .match:
+            let report = ReportWriter(
+                format: parsed.format, colored: ReportWriter.wantsColor(output: stdout, environment: environment),
+                output: stdout, errors: stderr)
+            return MatchCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
+        }
+    }
+
+    /// Runs the command on this process's arguments, streams and environment; returns the exit status.
+    public static func runProcess() -> Int32 {
+        run(
+            arguments: Array(CommandLine.arguments.dropFirst()),
+            stdin: { [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()) },
+            stdout: .fileDescriptor(1, buffered: true),
+            stderr: .fileDescriptor(2, buffered: false),
+            environment: ProcessInfo.processInfo.environment)
+    }
 }

@@ -7,4 +7,4 @@ import EBMatchCLI
 #endif
 
 // The command's logic lives in EBMatchCLI so tests can run it in-process.
-exit(CommandLineTool.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(CommandLineTool.runProcess())

@@ -1,0 +1,132 @@
+import EBMatch
+
+/// The parsed command line of `ebmatch PATTERN EVENT...`.
+///
+/// Parsing is separate from running so that every usage error is found before any file is read: a
+/// bad option must give exit status 64 even when the files named next to it are missing.
+public struct CommandLineArguments: Sendable, Equatable {
+    /// What the command line asks for.
+    public enum Action: Sendable, Equatable {
+        /// Match the events against the pattern.
+        case match
+        /// Print the usage text.
+        case help
+        /// Print the version.
+        case version
+    }
+
+    /// A command line that cannot be run; its message is shown with a pointer to `--help`.
+    public struct UsageError: Error, Sendable, Equatable {
+        /// What is wrong, e.g. `unknown option '--frobnicate'`.
+        public let message: String
+
+        /// A usage error with the given message.
+        public init(_ message: String) {
+            self.message = message
+        }
+    }
+
+    /// The name that stands for standard input, for the pattern or one event argument.
+    public static let standardInputName = "-"
+
+    /// What to do.
+    public var action: Action = .match
+    /// The pattern file (`-` for standard input).
+    public var patternPath = ""
+    /// The event files, in command-line order (at most one of them, or the pattern, is `-`).
+    public var eventPaths: [String] = []
+    /// How results and errors are printed.
+    public var format: OutputFormat = .text
+    /// Whether each event must carry the envelope fields TestEventPattern requires.
+    public var requireEnvelope = false
+    /// The limits the pattern is compiled with.
+    public var limits: PatternLimits = .aws
+
+    /// Arguments with every setting at its default and no files.
+    public init() {}
+
+    /// Parses `arguments` (without the program name).
+    ///
+    /// `--help` and `--version` win over everything else, even over errors elsewhere on the line,
+    /// because someone typing them wants that answer and nothing more.
+    public init(parsing arguments: [String]) throws(UsageError) {
+        let options = arguments.prefix { $0 != "--" }
+        if options.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            action = .help
+            return
+        }
+        if options.contains("--version") {
+            action = .version
+            return
+        }
+        var positional: [String] = []
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            // A lone "-" is standard input and "--" ends the options; neither is an option itself.
+            if optionsEnded || !argument.hasPrefix("-") || argument == Self.standardInputName {
+                positional.append(argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            let (name, inlineValue) = Self.splitInlineValue(argument)
+            switch name {
+            case "--require-envelope":
+                guard inlineValue == nil else { throw UsageError("option '--require-envelope' takes no value") }
+                requireEnvelope = true
+            case "--format":
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                guard let parsed = OutputFormat(argument: value) else {
+                    throw UsageError("invalid value '\(value)' for '--format' (expected 'text' or 'json')")
+                }
+                format = parsed
+            case "--max-wildcard-complexity":
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                guard let number = Self.positiveInteger(value) else {
+                    throw UsageError(
+                        "invalid value '\(value)' for '--max-wildcard-complexity' (expected a positive integer)")
+                }
+                limits.maxWildcardComplexity = number
+            default:
+                throw UsageError("unknown option '\(name)'")
+            }
+        }
+        guard let first = positional.first else { throw UsageError("missing PATTERN and EVENT arguments") }
+        guard positional.count >= 2 else { throw UsageError("missing EVENT argument") }
+        if positional.filter({ $0 == Self.standardInputName }).count > 1 {
+            throw UsageError("standard input ('-') can be read only once")
+        }
+        patternPath = first
+        eventPaths = Array(positional.dropFirst())
+    }
+
+    /// Splits `--name=value` into its name and value; other arguments have no inline value.
+    private static func splitInlineValue(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// The value of an option, given inline (`--format=json`) or as the next argument (`--format json`).
+    private static func value(
+        of name: String, inline: String?, _ arguments: [String], _ index: inout Int
+    ) throws(UsageError) -> String {
+        if let inline { return inline }
+        guard index < arguments.count else { throw UsageError("option '\(name)' needs a value") }
+        defer { index += 1 }
+        return arguments[index]
+    }
+
+    /// A decimal integer of at least 1, written with ASCII digits only (no sign, no spaces), or nil.
+    private static func positiveInteger(_ text: String) -> Int? {
+        // `Int(_:)` alone would accept "+5"; a limit is clearer without a sign.
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let number = Int(text), number >= 1
+        else { return nil }
+        return number
+    }
+}
