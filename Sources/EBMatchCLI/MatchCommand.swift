@@ -104,8 +104,7 @@ public struct MatchCommand {
     ) {
         if arguments.requireEnvelope {
             do {
-                // The engine's check takes an array; the copy is paid only when the check is asked for.
-                try EventEnvelope.check(utf8: Array(event))
+                try EventEnvelope.check(event: event)
             } catch {
                 if error.code == .missingEnvelope {
                     report.envelopeError(file: file.name, at: position, error)
