@@ -8,9 +8,9 @@ public struct Matcher {
     /// Candidate leaves of each field of the sub-rule being tried.
     private var candidates: [Int32] = []
     private var candidateStart: [Int32] = []
-    /// Array number → pinned element index (-1: free), and the arrays pinned, for undoing.
-    private var pins: [Int32] = []
-    private var pinLog: [Int32] = []
+    private var search = ConsistencySearch()
+    /// Steps the consistency search took for the last sub-rule it was needed for (tests only).
+    var lastSearchSteps: Int { search.steps }
 
     /// A matcher with empty buffers.
     public init() {}
@@ -98,68 +98,6 @@ public struct Matcher {
         candidateStart.append(Int32(candidates.count))
         // Without array trails every choice is consistent: each field only needs a candidate or absence.
         if !fields.anyTrail { return true }
-        if pins.count < Int(fields.arrayCount) {
-            pins.append(contentsOf: repeatElement(-1, count: Int(fields.arrayCount) - pins.count))
-        }
-        pinLog.removeAll(keepingCapacity: true)
-        let matched = search(rule, 0)
-        for array in pinLog { pins[Int(array)] = -1 }
-        return matched
-    }
-
-    /// Backtracking over fields in order: a value field pins the array elements of the leaf it picks;
-    /// an `exists: false` field holds when no leaf on its path fits the pins made so far.
-    private mutating func search(_ rule: CompiledSubRule, _ fieldIndex: Int) -> Bool {
-        guard fieldIndex < rule.fields.count else { return true }
-        let field = rule.fields[fieldIndex]
-        var c = Int(candidateStart[fieldIndex])
-        let end = Int(candidateStart[fieldIndex + 1])
-        while c < end {
-            let leaf = fields.leaves[Int(candidates[c])]
-            if isConsistent(leaf) {
-                let mark = pinLog.count
-                pin(leaf)
-                if search(rule, fieldIndex + 1) { return true }
-                while pinLog.count > mark { pins[Int(pinLog.removeLast())] = -1 }
-            }
-            c += 1
-        }
-        if field.allowsAbsence {
-            var leafIndex = fields.firstOnPath[Int(field.pathID)]
-            while leafIndex >= 0 {
-                let leaf = fields.leaves[Int(leafIndex)]
-                if isConsistent(leaf) { return false }
-                leafIndex = leaf.nextOnPath
-            }
-            return search(rule, fieldIndex + 1)
-        }
-        return false
-    }
-
-    @inline(__always)
-    private func isConsistent(_ leaf: EventFields.Leaf) -> Bool {
-        var t = Int(leaf.trailStart)
-        let end = t + Int(leaf.trailCount)
-        while t < end {
-            let step = fields.trails[t]
-            let pinned = pins[Int(step.array)]
-            if pinned >= 0 && pinned != step.index { return false }
-            t += 1
-        }
-        return true
-    }
-
-    @inline(__always)
-    private mutating func pin(_ leaf: EventFields.Leaf) {
-        var t = Int(leaf.trailStart)
-        let end = t + Int(leaf.trailCount)
-        while t < end {
-            let step = fields.trails[t]
-            if pins[Int(step.array)] < 0 {
-                pins[Int(step.array)] = step.index
-                pinLog.append(step.array)
-            }
-            t += 1
-        }
+        return search.run(rule, fields, candidates, candidateStart)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import EBMatch
@@ -162,5 +163,26 @@ struct MatcherTests {
                 #expect(try matcher.matches(pattern, utf8: Array(event.utf8)) == expected)
             }
         }
+    }
+}
+
+/// The array-consistency search on adversarial input: many fields, each with candidates in independent
+/// arrays, and a late field that fails whatever they choose. Plain backtracking would try 2^24 choices.
+@Suite("Consistency search limits")
+struct ConsistencySearchTests {
+    @Test("a late failure after many independent choices is found quickly")
+    func lateFailure() throws {
+        let count = 24
+        let inner = (0..<count).map { String(format: "\"b%02d\":[{\"x\":1},{\"x\":1}]", $0) }.joined(separator: ",")
+        let element = "{\"a\":1,\(inner),\"z\":1}"
+        let event = "{\"m\":[\(element),\(element)]}"
+        let fields = (0..<count).map { String(format: "\"b%02d\":{\"x\":[1]}", $0) }.joined(separator: ",")
+        let pattern = "{\"m\":{\"a\":[1],\(fields),\"z\":[{\"exists\":false}]}}"
+        var matcher = Matcher()
+        #expect(try matcher.matches(EventPattern(pattern), utf8: Array(event.utf8)) == false)
+        // Remembered failures keep the search polynomial; plain backtracking takes over 2^24 steps here.
+        #expect(matcher.lastSearchSteps < 100_000)
+        let satisfiable = pattern.replacingOccurrences(of: "\"z\":[{\"exists\":false}]", with: "\"z\":[1]")
+        #expect(try matches(satisfiable, event))
     }
 }
