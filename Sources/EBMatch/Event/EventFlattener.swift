@@ -27,6 +27,8 @@ struct EventFlattener {
     /// Reusable stacks.
     private var frames: [Frame] = []
     private var trail: [EventFields.TrailStep] = []
+    /// The tokenizer's container stack, kept between events.
+    private var tokenizerStack: [Int] = []
     /// Decoded member names (only names with escapes need decoding).
     private var nameScratch: [UInt8] = []
 
@@ -40,7 +42,11 @@ struct EventFlattener {
         fields.reset(pathCount: trie.paths.count)
         frames.removeAll(keepingCapacity: true)
         trail.removeAll(keepingCapacity: true)
-        var tokens = JSONTokenizer(input)
+        // Move the stack's storage into the tokenizer, so that it is uniquely owned there (no copy).
+        var stack: [Int] = []
+        swap(&stack, &tokenizerStack)
+        var tokens = JSONTokenizer(input, stack: consume stack)
+        defer { tokenizerStack = tokens.takeStack() }
         do {
             let first = try tokens.next()
             guard first == .startObject else {

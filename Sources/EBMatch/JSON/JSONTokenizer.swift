@@ -44,10 +44,18 @@ struct JSONTokenizer {
     private var pendingStart = 0
     private var rootDone = false
 
-    /// A tokenizer at the start of `input`.
-    init(_ input: UnsafeBufferPointer<UInt8>) {
+    /// A tokenizer at the start of `input`. `stack` lends the storage of an earlier tokenizer's container
+    /// stack (see `takeStack()`), so that reading many documents does not allocate.
+    init(_ input: UnsafeBufferPointer<UInt8>, stack: consuming [Int] = []) {
         self.input = input
-        containers.reserveCapacity(16)
+        containers = consume stack
+        containers.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands back the container stack's storage for the next tokenizer.
+    mutating func takeStack() -> [Int] {
+        defer { containers = [] }
+        return containers
     }
 
     /// Current nesting depth (number of open objects and arrays).
