@@ -61,12 +61,32 @@ public enum EventDocuments {
                 items.append(.event(range: start..<(offset + tokens.position), ordinal: items.count, line: lines.line(at: start, in: buffer)))
                 offset += tokens.position
             } catch {
+                var fault = error
+                var base = offset
+                var resume = offset + error.offset
+                // A JSON Lines record cut short makes the reader run on into the next line. When the value
+                // began on a line with more on it than its opening bracket, blame that line alone and resume
+                // on the next one, so the following record is still judged.
+                let start = offset  // whitespace was skipped: the value starts here
+                let lineEnd = endOfLine(buffer, from: start)
+                if offset + error.offset > lineEnd, hasContent(buffer, start + 1, lineEnd) {
+                    var alone = JSONTokenizer(UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]))
+                    do throws(JSONSyntaxError) {
+                        let token = try alone.next()
+                        if token == .string { try alone.completeString() }
+                        try alone.skipChildren(of: token)
+                    } catch let lineError {
+                        fault = lineError
+                        base = start
+                        resume = lineEnd
+                    }
+                }
                 let shifted = JSONSyntaxError(
-                    message: error.message, offset: offset + error.offset,
-                    relatedOffset: error.relatedOffset.map { offset + $0 })
+                    message: fault.message, offset: base + fault.offset,
+                    relatedOffset: fault.relatedOffset.map { base + $0 })
                 items.append(.failure(syntaxError(shifted, source: source), ordinal: items.count))
                 // Resume after the line holding the fault.
-                offset = min(buffer.count, offset + error.offset)
+                offset = min(buffer.count, resume)
                 while offset < buffer.count, buffer[offset] != 10 { offset += 1 }
             }
             while offset < buffer.count, isSpace(buffer[offset]) { offset += 1 }
@@ -76,6 +96,23 @@ public enum EventDocuments {
 
     private static func syntaxError(_ error: JSONSyntaxError, source: [UInt8]) -> EBMatchError {
         Matcher.error(.syntax(error), source: source)
+    }
+
+    /// The offset of the line feed ending the line that holds `offset` (or the end of input).
+    private static func endOfLine(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        var i = offset
+        while i < buffer.count, buffer[i] != 10 { i += 1 }
+        return i
+    }
+
+    /// Whether `buffer[from ..< to]` holds anything but whitespace.
+    private static func hasContent(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            if !isSpace(buffer[i]) { return true }
+            i += 1
+        }
+        return false
     }
 
     @inline(__always)

@@ -88,6 +88,10 @@ struct EventDocumentsTests {
         #expect(ranges("{\"a\":1}\n{\"a\":2}\n") == [#"0@1:{"a":1}"#, #"1@2:{"a":2}"#])
         #expect(ranges("{\"a\":1}\n{\"a\":}\n{\"a\":3}") == [#"0@1:{"a":1}"#, "1!2:6", #"2@3:{"a":3}"#])
         #expect(ranges(" \n ").isEmpty)
+        // A record cut short is blamed on its own line, and the next record is still read.
+        #expect(ranges("{\"a\":1}\n{\"a\":[1,\n{\"a\":3}\n") == [#"0@1:{"a":1}"#, "1!2:9", #"2@3:{"a":3}"#])
+        // A pretty-printed value whose fault is further down is not cut at its first line.
+        #expect(ranges("{\n \"a\": 1,\n \"b\": }\n{\"c\":2}") == ["0!3:7", #"1@4:{"c":2}"#])
         #expect(ranges("[{\"a\":1}, oops]") == [#"0@1:{"a":1}"#, "1!1:15"])
     }
 }
