@@ -12,7 +12,7 @@ guard let names = try? files.contentsOfDirectory(atPath: folder) else {
     FileHandle.standardError.write(Data("ebmatch-bench: cannot read \(folder)\n".utf8))
     exit(2)
 }
-let patterns = names.filter { $0.hasSuffix(".json") && $0 != "expected-matches.json" }.sorted()
+let patterns = names.filter { $0.hasSuffix(".json") }.sorted()
 let eventNames = ((try? files.contentsOfDirectory(atPath: folder + "/events")) ?? []).filter { $0.hasSuffix(".json") }
 let events = eventNames.compactMap { files.contents(atPath: folder + "/events/" + $0).map { Array($0) } }
 let totalBytes = events.reduce(0) { $0 + $1.count }

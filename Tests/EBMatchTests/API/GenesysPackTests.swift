@@ -4,7 +4,7 @@ import Testing
 @testable import EBMatch
 
 /// The bundled Genesys pack (`patterns/genesys`): every filter matches exactly the sample events
-/// `expected-matches.json` lists for it, and every sample is a complete EventBridge envelope.
+/// `expected-matches.txt` lists for it, and every sample is a complete EventBridge envelope.
 @Suite("Genesys pack")
 struct GenesysPackTests {
     static let folder = URL(fileURLWithPath: #filePath)
@@ -15,10 +15,15 @@ struct GenesysPackTests {
         Array(try Data(contentsOf: folder.appendingPathComponent(relative)))
     }
 
+    /// `expected-matches.txt`: `FILTER: EVENT EVENT ...` per line, `#` comments.
     static func expectations() throws -> [String: [String]] {
-        let data = try Data(contentsOf: folder.appendingPathComponent("expected-matches.json"))
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return object?["expected"] as? [String: [String]] ?? [:]
+        let text = try String(contentsOf: folder.appendingPathComponent("expected-matches.txt"), encoding: .utf8)
+        var result: [String: [String]] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            result[String(line[..<colon])] = line[line.index(after: colon)...].split(separator: " ").map(String.init)
+        }
+        return result
     }
 
     static func events() throws -> [String] {
