@@ -51,7 +51,7 @@ public enum CommandLineTool {
           cat events.json | ebmatch pattern.json -
           ebmatch --require-envelope pattern.json samples/*.json
 
-        Color: "match" and "no match" are colored on a terminal unless NO_COLOR is set.
+        Color: "match" and "no match" are colored on a terminal unless NO_COLOR is set (non-empty).
 
         """
 

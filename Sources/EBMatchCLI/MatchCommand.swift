@@ -37,7 +37,7 @@ public struct MatchCommand {
         switch InputFile.read(arguments.patternPath, readStandardInput: readStandardInput) {
         case .success(let file): patternFile = file
         case .failure(let error):
-            report.fileError(file: error.name, reason: error.reason)
+            report.fileError(file: error.name, role: .pattern, reason: error.reason)
             return .invalidInput
         }
         // An empty pattern file is compiled like any other: EventBridge's own answer to an empty
@@ -56,7 +56,7 @@ public struct MatchCommand {
             case .success(let file):
                 judge(file, against: pattern, with: &matcher, into: &tally)
             case .failure(let error):
-                report.fileError(file: error.name, reason: error.reason)
+                report.fileError(file: error.name, role: .events, reason: error.reason)
                 tally.errors += 1
             }
         }
@@ -74,7 +74,7 @@ public struct MatchCommand {
     private func judge(_ file: InputFile, against pattern: EventPattern, with matcher: inout Matcher, into tally: inout Tally) {
         let items = EventDocuments.split(file.bytes)
         guard !items.isEmpty else {
-            report.fileError(file: file.name, reason: "no event in file")
+            report.fileError(file: file.name, role: .events, reason: "no event in file")
             tally.errors += 1
             return
         }

@@ -60,10 +60,10 @@ public struct ReportWriter {
         self.errors = errors
     }
 
-    /// Whether text output should be colored: on a terminal, unless the user opted out with `NO_COLOR`.
-    /// Any value counts, even an empty one: someone who sets the variable at all wants plain text.
+    /// Whether text output should be colored: on a terminal, unless the user opted out with a non-empty
+    /// `NO_COLOR` (the convention of no-color.org: an empty value does not count).
     public static func wantsColor(output: OutputChannel, environment: [String: String]) -> Bool {
-        output.isTerminal && environment["NO_COLOR"] == nil
+        output.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// Reports whether one event matched.
@@ -104,34 +104,75 @@ public struct ReportWriter {
     }
 
     /// Reports an event that is not a well-formed JSON object; its offsets must count in the whole file.
-    ///
-    /// This goes to stderr in both formats: stdout in JSON mode carries one record per judged event,
-    /// and a malformed event was never judged.
+    /// In JSON mode it is a record on stdout like a result, so that every event of the input is accounted for.
     public func eventError(file: String, at position: EventPosition, _ error: EBMatchError) {
-        let location = error.offset == nil ? position.label(in: file) : "\(file):\(error.line):\(error.column)"
-        diagnostic("\(location): error: \(error.firstLine) (event \(position.index))\n")
+        switch format {
+        case .text:
+            let location = error.offset == nil ? position.label(in: file) : "\(file):\(error.line):\(error.column)"
+            let path = error.path == "$" ? "" : ", at \(error.path)"
+            diagnostic("\(location): error: \(error.firstLine) (event \(position.index)\(path))\n")
+        case .json:
+            var detail = JSONObjectText()
+            detail.add("type", "InvalidEvent")
+            detail.add("code", error.code.rawValue)
+            detail.add("message", error.firstLine)
+            detail.add("path", error.path)
+            detail.add("line", error.offset == nil ? nil : error.line)
+            detail.add("column", error.offset == nil ? nil : error.column)
+            writeEventRecord(file: file, at: position, detail)
+        }
     }
 
     /// Reports an event lacking an envelope field that TestEventPattern requires.
     public func envelopeError(file: String, at position: EventPosition, _ error: EBMatchError) {
+        let field = error.path.hasPrefix("$.") ? String(error.path.dropFirst(2)) : error.path
         switch format {
         case .text:
-            let field = error.path.hasPrefix("$.") ? String(error.path.dropFirst(2)) : error.path
-            diagnostic("\(position.label(in: file)): error: \(error.firstLine) (missing \"\(field)\")\n")
+            diagnostic(
+                "\(position.label(in: file)): error: ValidationException: \(error.firstLine) (missing \"\(field)\")\n")
         case .json:
             var detail = JSONObjectText()
             detail.add("type", "ValidationException")
             detail.add("message", error.firstLine)
-            detail.add("event", file)
-            detail.add("index", position.index)
-            detail.add("line", position.line)
-            writeErrorObject(detail)
+            detail.add("missing", field)
+            writeEventRecord(file: file, at: position, detail)
         }
     }
 
+    /// What a file that could not be used was meant to hold.
+    public enum FileRole: Sendable {
+        case pattern, events
+    }
+
     /// Reports a file that could not be used at all, e.g. `e.json: error: No such file or directory`.
-    public func fileError(file: String, reason: String) {
-        diagnostic("\(file): error: \(reason)\n")
+    public func fileError(file: String, role: FileRole, reason: String) {
+        switch format {
+        case .text:
+            diagnostic("\(file): error: \(reason)\n")
+        case .json:
+            var detail = JSONObjectText()
+            detail.add("type", "UnreadableFile")
+            detail.add("message", reason)
+            detail.add("file", file)
+            if role == .events {
+                var object = JSONObjectText()
+                object.add("event", file)
+                object.add("error", detail)
+                output.write(object.text + "\n")
+            } else {
+                writeErrorObject(detail)
+            }
+        }
+    }
+
+    /// `{"event":…,"index":…,"line":…,"error":{…}}`: an error record in the place of an event's result.
+    private func writeEventRecord(file: String, at position: EventPosition, _ detail: JSONObjectText) {
+        var object = JSONObjectText()
+        object.add("event", file)
+        object.add("index", position.index)
+        object.add("line", position.line)
+        object.add("error", detail)
+        output.write(object.text + "\n")
     }
 
     /// Writes a message to the error channel after pushing out pending results, so that the two

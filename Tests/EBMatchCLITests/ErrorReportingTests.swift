@@ -62,7 +62,7 @@ import Testing
         let outcome = harness.run(["--require-envelope", pattern, partial, complete])
         #expect(outcome.status == 2)
         #expect(outcome.stdout == "\(complete): match\n")
-        #expect(outcome.stderr == "\(partial): error: Parameter Event is not valid. (missing \"id\")\n")
+        #expect(outcome.stderr == "\(partial): error: ValidationException: Parameter Event is not valid. (missing \"id\")\n")
     }
 
     @Test func missingEnvelopeFieldInJSON() throws {
@@ -74,7 +74,7 @@ import Testing
         #expect(
             outcome.lines == [
                 #"{"event":"\#(events)","index":0,"line":1,"result":"match"}"#,
-                #"{"error":{"type":"ValidationException","message":"Parameter Event is not valid.","event":"\#(events)","index":1,"line":1}}"#,
+                #"{"event":"\#(events)","index":1,"line":1,"error":{"type":"ValidationException","message":"Parameter Event is not valid.","missing":"id"}}"#,
             ])
     }
 
@@ -127,7 +127,22 @@ import Testing
         #expect(outcome.stdout == "")
         #expect(outcome.stderr.hasPrefix("\(event):1:"))
         #expect(outcome.stderr.contains(": error: Invalid UTF-8"))
-        #expect(outcome.stderr.hasSuffix(" (event 0)\n"))
+        #expect(outcome.stderr.hasSuffix(" (event 0, at $.source)\n"))
+    }
+
+    @Test func malformedEventInJSONIsARecordOnStdout() throws {
+        let harness = try CommandHarness()
+        let pattern = try harness.file("p.json", Samples.pattern)
+        let events = try harness.file("e.jsonl", "\(Samples.matching)\n{\"a\": [1,]}\n")
+        let outcome = harness.run(["--format", "json", pattern, events, "missing.json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "")
+        #expect(
+            outcome.lines == [
+                #"{"event":"\#(events)","index":0,"line":1,"result":"match"}"#,
+                #"{"event":"\#(events)","index":1,"line":2,"error":{"type":"InvalidEvent","code":"jsonSyntax","message":"Unexpected character (']' (code 93)): expected a value","path":"$.a[1]","line":2,"column":10}}"#,
+                #"{"event":"missing.json","error":{"type":"UnreadableFile","message":"No such file or directory","file":"missing.json"}}"#,
+            ])
     }
 
     @Test func nestingTooDeep() throws {

@@ -99,8 +99,9 @@ import Testing
         #expect(colored.lines == ["\(good): \u{1B}[32mmatch\u{1B}[0m", "\(bad): \u{1B}[31mno match\u{1B}[0m"])
         let optedOut = harness.run([pattern, good, bad], terminal: true, environment: ["NO_COLOR": "1"])
         #expect(optedOut.lines == ["\(good): match", "\(bad): no match"])
-        let optedOutEmpty = harness.run([pattern, good], terminal: true, environment: ["NO_COLOR": ""])
-        #expect(optedOutEmpty.stdout == "\(good): match\n")
+        // An empty NO_COLOR does not opt out (no-color.org).
+        let emptyValue = harness.run([pattern, good], terminal: true, environment: ["NO_COLOR": ""])
+        #expect(emptyValue.stdout == "\(good): \u{1B}[32mmatch\u{1B}[0m\n")
         let piped = harness.run([pattern, good, bad], terminal: false)
         #expect(piped.lines == ["\(good): match", "\(bad): no match"])
     }

@@ -81,10 +81,7 @@ public enum EventDocuments {
                         resume = lineEnd
                     }
                 }
-                let shifted = JSONSyntaxError(
-                    message: fault.message, offset: base + fault.offset,
-                    relatedOffset: fault.relatedOffset.map { base + $0 })
-                items.append(.failure(syntaxError(shifted, source: source), ordinal: items.count))
+                items.append(.failure(syntaxError(fault, in: buffer, at: base, source: source), ordinal: items.count))
                 // Resume after the line holding the fault.
                 offset = min(buffer.count, resume)
                 while offset < buffer.count, buffer[offset] != 10 { offset += 1 }
@@ -96,6 +93,15 @@ public enum EventDocuments {
 
     private static func syntaxError(_ error: JSONSyntaxError, source: [UInt8]) -> EBMatchError {
         Matcher.error(.syntax(error), source: source)
+    }
+
+    /// The error of a value starting at `base`: its JSON path is worked out within that value, its
+    /// positions count in the whole file.
+    private static func syntaxError(
+        _ error: JSONSyntaxError, in buffer: UnsafeBufferPointer<UInt8>, at base: Int, source: [UInt8]
+    ) -> EBMatchError {
+        let value = Array(buffer[base..<min(buffer.count, base + error.offset + 1)])
+        return Matcher.error(.syntax(error), source: value).relocated(into: source, at: base)
     }
 
     /// The offset of the line feed ending the line that holds `offset` (or the end of input).

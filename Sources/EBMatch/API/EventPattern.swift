@@ -66,12 +66,13 @@ public struct EventPattern: Sendable {
                 }
             }
         }
-        for patterns in wildcards where !patterns.isEmpty {
+        for (pathID, patterns) in wildcards.enumerated() where !patterns.isEmpty {
             let cap = limits.maxWildcardComplexity + 1
             if WildcardComplexity.estimate(patterns, cap: cap) >= cap {
+                // AWS names no position; the path at least says which field's wildcards are too many.
                 throw EBMatchError(
-                    origin: .pattern, code: .invalidPattern, reason: WildcardComplexity.message, path: "$", offset: nil,
-                    source: json)
+                    origin: .pattern, code: .invalidPattern, reason: WildcardComplexity.message,
+                    path: "$." + String(decoding: paths[pathID], as: UTF8.self), offset: nil, source: json)
             }
         }
         subRules = compiled

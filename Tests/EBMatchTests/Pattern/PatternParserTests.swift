@@ -101,6 +101,7 @@ struct PatternParserTests {
         #expect(patternError("{\(ors)}")?.firstLine.hasPrefix("$or multiplies out") == true)
         let complex = #"{"EventBusArn": [{"wildcard": "*:*:*:*:*:event-bus/*"}]}"#
         #expect(patternError(complex)?.firstLine == WildcardComplexity.message)
+        #expect(patternError(complex)?.path == "$.EventBusArn")
         #expect(patternError(complex, limits: PatternLimits(maxWildcardComplexity: 11)) == nil)
         #expect(patternError(#"{"a":[{"wildcard":"/Users/*/dir/dir/dir/dir/dir/doc.txt"}]}"#) == nil)
     }
