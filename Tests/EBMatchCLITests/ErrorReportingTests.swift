@@ -42,7 +42,7 @@ import Testing
         let text = harness.run(["--max-wildcard-complexity", "1", pattern, event])
         #expect(text.stderr.hasPrefix("\(pattern): error: Rule is too complex"))
         let json = harness.run(["--format", "json", "--max-wildcard-complexity", "1", pattern, event])
-        #expect(json.stdout.hasSuffix(#""path":"$","line":null,"column":null}}"# + "\n"))
+        #expect(json.stdout.hasSuffix(#""path":"$.source","line":null,"column":null}}"# + "\n"))
     }
 
     @Test func emptyPatternFileGetsAWSAnswer() throws {
