@@ -110,7 +110,7 @@ public struct MatchCommand {
                     report.envelopeError(file: file.name, at: position, error)
                 } else {
                     report.eventError(
-                        file: file.name, at: position, error.relocated(into: file.bytes, at: range.lowerBound))
+                        file: file.name, at: position, error.relocated(into: file.bytes, at: range.lowerBound, line: position.line))
                 }
                 tally.errors += 1
                 return
@@ -123,7 +123,7 @@ public struct MatchCommand {
         } catch {
             // The matcher counts offsets from the event's first byte; shift them so that line and
             // column point into the file the user can open.
-            report.eventError(file: file.name, at: position, error.relocated(into: file.bytes, at: range.lowerBound))
+            report.eventError(file: file.name, at: position, error.relocated(into: file.bytes, at: range.lowerBound, line: position.line))
             tally.errors += 1
         }
     }

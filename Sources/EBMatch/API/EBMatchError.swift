@@ -43,6 +43,10 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
     public let source: [UInt8]
     /// An offset that the reason refers to (Jackson's "start marker"), rendered as a location.
     let relatedOffset: Int?
+    /// Line and column when already known (set by `relocated`, which knows them cheaply), so that a file
+    /// with many faulty events is not rescanned from its start for each one.
+    private var knownLine: Int? = nil
+    private var knownColumn: Int? = nil
 
     init(
         origin: Origin, code: Code, reason: String, path: String, offset: Int?, locationRepeats: Int = 1,
@@ -60,16 +64,31 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// The same error for a document that was cut out of a larger one starting at byte `base` (an event
     /// of a JSON Lines file, say): positions then count in `source`, the whole file.
-    public func relocated(into source: [UInt8], at base: Int) -> EBMatchError {
-        EBMatchError(
+    /// `line`, when given, is the 1-based line of `base` in `source` (it saves a scan from the start).
+    public func relocated(into source: [UInt8], at base: Int, line baseLine: Int? = nil) -> EBMatchError {
+        var moved = EBMatchError(
             origin: origin, code: code, reason: reason, path: path, offset: offset.map { $0 + base },
             locationRepeats: locationRepeats, source: source, relatedOffset: relatedOffset.map { $0 + base })
+        if let offset, let baseLine {
+            let inner = Self.position(of: offset, in: self.source)
+            moved.knownLine = baseLine + inner.line - 1
+            if inner.line == 1 {
+                // On the first line the column continues the column of `base` in the file.
+                var lineStart = base
+                while lineStart > 0, source[lineStart - 1] != 10, source[lineStart - 1] != 13 { lineStart -= 1 }
+                let prefix = Array(source[lineStart..<base])
+                moved.knownColumn = Self.position(of: prefix.count, in: prefix).column + inner.column - 1
+            } else {
+                moved.knownColumn = inner.column
+            }
+        }
+        return moved
     }
 
     /// 1-based line of the fault (1 when there is no location).
-    public var line: Int { offset.map { Self.position(of: $0, in: source).line } ?? 1 }
+    public var line: Int { knownLine ?? offset.map { Self.position(of: $0, in: source).line } ?? 1 }
     /// 1-based column of the fault, in UTF-16 units as Jackson counts (1 when there is no location).
-    public var column: Int { offset.map { Self.position(of: $0, in: source).column } ?? 1 }
+    public var column: Int { knownColumn ?? offset.map { Self.position(of: $0, in: source).column } ?? 1 }
 
     /// The reason with any referenced location written out, as the first line of AWS's message shows it.
     public var firstLine: String {

@@ -81,7 +81,8 @@ public enum EventDocuments {
                         resume = lineEnd
                     }
                 }
-                items.append(.failure(syntaxError(fault, in: buffer, at: base, source: source), ordinal: items.count))
+                let error = syntaxError(fault, in: buffer, at: base, line: lines.line(at: base, in: buffer), source: source)
+                items.append(.failure(error, ordinal: items.count))
                 // Resume after the line holding the fault.
                 offset = min(buffer.count, resume)
                 while offset < buffer.count, buffer[offset] != 10 { offset += 1 }
@@ -98,10 +99,10 @@ public enum EventDocuments {
     /// The error of a value starting at `base`: its JSON path is worked out within that value, its
     /// positions count in the whole file.
     private static func syntaxError(
-        _ error: JSONSyntaxError, in buffer: UnsafeBufferPointer<UInt8>, at base: Int, source: [UInt8]
+        _ error: JSONSyntaxError, in buffer: UnsafeBufferPointer<UInt8>, at base: Int, line: Int, source: [UInt8]
     ) -> EBMatchError {
         let value = Array(buffer[base..<min(buffer.count, base + error.offset + 1)])
-        return Matcher.error(.syntax(error), source: value).relocated(into: source, at: base)
+        return Matcher.error(.syntax(error), source: value).relocated(into: source, at: base, line: line)
     }
 
     /// The offset of the line feed ending the line that holds `offset` (or the end of input).
@@ -124,13 +125,15 @@ public enum EventDocuments {
     @inline(__always)
     private static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 10 || c == 13 || c == 9 }
 
-    /// Counts lines incrementally, as offsets only grow.
+    /// Counts lines incrementally, as offsets only grow; line breaks as Jackson counts them (`\n`, `\r`,
+    /// `\r\n`), like `EBMatchError.line`.
     private struct LineCounter {
         var offset = 0
         var current = 1
         mutating func line(at target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
             while offset < target {
-                if buffer[offset] == 10 { current += 1 }
+                let c = buffer[offset]
+                if c == 10 || (c == 13 && (offset + 1 >= buffer.count || buffer[offset + 1] != 10)) { current += 1 }
                 offset += 1
             }
             return current

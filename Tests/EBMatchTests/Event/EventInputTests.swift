@@ -94,4 +94,34 @@ struct EventDocumentsTests {
         #expect(ranges("{\n \"a\": 1,\n \"b\": }\n{\"c\":2}") == ["0!3:7", #"1@4:{"c":2}"#])
         #expect(ranges("[{\"a\":1}, oops]") == [#"0@1:{"a":1}"#, "1!1:15"])
     }
+
+    @Test("positions of faults in a file are the same whether known cheaply or counted from the start")
+    func relocatedPositions() throws {
+        let text = "{\"a\":1}\r\n{\"a\": [1,]}\r\n  {\"a\":\"x\ty\"}\n{\"é\":1, \"a\": tru}\n{\"a\":\"\u{1F600}\", \"b\": 01}"
+        let bytes = Array(text.utf8)
+        let pattern = try EventPattern(#"{"a":[{"exists":true}]}"#)
+        var matcher = Matcher()
+        var checked = 0
+        for item in EventDocuments.split(bytes) {
+            let error: EBMatchError
+            switch item {
+            case .failure(let failure, _):
+                error = failure
+            case .event(let range, _, let line):
+                let outcome: Result<Bool, EBMatchError> = bytes.withUnsafeBufferPointer { buffer in
+                    do throws(EBMatchError) {
+                        return .success(try matcher.matches(pattern, event: UnsafeBufferPointer(rebasing: buffer[range])))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                guard case .failure(let failure) = outcome else { continue }
+                error = failure.relocated(into: bytes, at: range.lowerBound, line: line)
+            }
+            let counted = EBMatchError.position(of: try #require(error.offset), in: bytes)
+            #expect(error.line == counted.line && error.column == counted.column, "\(error)")
+            checked += 1
+        }
+        #expect(checked == 4)
+    }
 }
