@@ -17,6 +17,8 @@ public struct EventPattern: Sendable {
     let trie: PathTrie
     /// Which paths need number keys and IP addresses computed for their leaves.
     let needs: EventFlattener.PathNeeds
+    /// The number of distinct matcher lists (`CompiledField.listID` is below it).
+    let listCount: Int
 
     /// Compiles a pattern from its JSON text. `name` is the rule name some messages quote (the
     /// reference's `Size of rule '<name>' exceeds max value of 256`).
@@ -29,6 +31,8 @@ public struct EventPattern: Sendable {
         let rules = try PatternParser.parse(json, ruleName: name)
         var pathIDs: [[UInt8]: Int32] = [:]
         var paths: [[UInt8]] = []
+        var listIDs: [ObjectIdentifier: Int32] = [:]
+        var lists: [MatcherList] = []
         var compiled: [CompiledSubRule] = []
         compiled.reserveCapacity(rules.count)
         for rule in rules {
@@ -42,7 +46,16 @@ public struct EventPattern: Sendable {
                     pathIDs[field.path] = id
                     paths.append(field.path)
                 }
-                fields.append(CompiledField(pathID: id, matchers: field.matchers))
+                let list = field.matchers
+                let listID: Int32
+                if let known = listIDs[ObjectIdentifier(list)] {
+                    listID = known
+                } else {
+                    listID = Int32(lists.count)
+                    listIDs[ObjectIdentifier(list)] = listID
+                    lists.append(list)
+                }
+                fields.append(CompiledField(pathID: id, listID: listID, list: list))
             }
             compiled.append(CompiledSubRule(fields: fields))
         }
@@ -50,7 +63,7 @@ public struct EventPattern: Sendable {
         var addresses = Array(repeating: false, count: paths.count)
         for rule in compiled {
             for field in rule.fields {
-                for matcher in field.valueMatchers {
+                for matcher in field.list.valueMatchers {
                     if matcher.needsNumberKeys { numbers[Int(field.pathID)] = true }
                     if matcher.needsAddresses { addresses[Int(field.pathID)] = true }
                 }
@@ -59,7 +72,7 @@ public struct EventPattern: Sendable {
         var wildcards = Array(repeating: [WildcardPattern](), count: paths.count)
         for rule in compiled {
             for field in rule.fields {
-                for case .wildcard(let pattern) in field.valueMatchers
+                for case .wildcard(let pattern) in field.list.valueMatchers
                 where !wildcards[Int(field.pathID)].contains(where: { $0.segments == pattern.segments }) {
                     // `$or` copies a path's list into several sub-rules; the reference stores it once.
                     wildcards[Int(field.pathID)].append(pattern)
@@ -76,6 +89,7 @@ public struct EventPattern: Sendable {
             }
         }
         subRules = compiled
+        listCount = lists.count
         trie = PathTrie(paths: paths)
         needs = EventFlattener.PathNeeds(numbers: numbers, addresses: addresses)
     }
@@ -106,19 +120,7 @@ struct CompiledSubRule: Sendable {
 /// One path of a sub-rule with its matchers.
 struct CompiledField: Sendable {
     var pathID: Int32
-    /// The matchers that accept leaves (every matcher but `exists: false`).
-    var valueMatchers: [ValueMatcher]
-    /// Whether `exists: false` is in the list: the path is also satisfied by the absence of leaves.
-    var allowsAbsence: Bool
-
-    init(pathID: Int32, matchers: [ValueMatcher]) {
-        self.pathID = pathID
-        var values: [ValueMatcher] = []
-        var absence = false
-        for matcher in matchers {
-            if case .exists(false) = matcher { absence = true } else { values.append(matcher) }
-        }
-        valueMatchers = values
-        allowsAbsence = absence
-    }
+    /// Identifies the list among the pattern's lists, for judging each list once per event.
+    var listID: Int32
+    var list: MatcherList
 }

@@ -28,10 +28,10 @@ struct ConsistencySearch {
     /// Steps of plain backtracking allowed before failures are remembered.
     static let budget = 10_000
 
-    /// Whether `rule` is satisfied; `candidates[candidateStart[k] ..< candidateStart[k + 1]]` are the leaves
-    /// some value matcher of field k accepts.
+    /// Whether `rule` is satisfied; `candidates[starts[k] ..< ends[k]]` are the leaves some value matcher
+    /// of field k accepts.
     mutating func run(
-        _ rule: CompiledSubRule, _ fields: EventFields, _ candidates: [Int32], _ candidateStart: [Int32]
+        _ rule: CompiledSubRule, _ fields: EventFields, _ candidates: [Int32], _ starts: [Int32], _ ends: [Int32]
     ) -> Bool {
         if pins.count < Int(fields.arrayCount) {
             pins.append(contentsOf: repeatElement(-1, count: Int(fields.arrayCount) - pins.count))
@@ -41,13 +41,13 @@ struct ConsistencySearch {
         steps = 0
         if !failures.isEmpty { failures.removeAll() }
         relevantArrays.removeAll(keepingCapacity: true)
-        let matched = search(rule, 0, fields, candidates, candidateStart)
+        let matched = search(rule, 0, fields, candidates, starts, ends)
         for array in pinLog { pins[Int(array)] = -1 }
         return matched
     }
 
     private mutating func search(
-        _ rule: CompiledSubRule, _ k: Int, _ fields: EventFields, _ candidates: [Int32], _ candidateStart: [Int32]
+        _ rule: CompiledSubRule, _ k: Int, _ fields: EventFields, _ candidates: [Int32], _ starts: [Int32], _ ends: [Int32]
     ) -> Bool {
         guard k < rule.fields.count else { return true }
         steps += 1
@@ -59,35 +59,35 @@ struct ConsistencySearch {
             key = [Int32(k)] + relevantArrays[k].map { pins[Int($0)] }
             if failures.contains(key) { return false }
         }
-        let found = tryField(rule, k, fields, candidates, candidateStart)
+        let found = tryField(rule, k, fields, candidates, starts, ends)
         if !found && !key.isEmpty { failures.insert(key) }
         return found
     }
 
     private mutating func tryField(
-        _ rule: CompiledSubRule, _ k: Int, _ fields: EventFields, _ candidates: [Int32], _ candidateStart: [Int32]
+        _ rule: CompiledSubRule, _ k: Int, _ fields: EventFields, _ candidates: [Int32], _ starts: [Int32], _ ends: [Int32]
     ) -> Bool {
         let field = rule.fields[k]
-        var c = Int(candidateStart[k])
-        let end = Int(candidateStart[k + 1])
+        var c = Int(starts[k])
+        let end = Int(ends[k])
         while c < end {
             let leaf = fields.leaves[Int(candidates[c])]
             if isConsistent(leaf, fields) {
                 let mark = pinLog.count
                 pin(leaf, fields)
-                if search(rule, k + 1, fields, candidates, candidateStart) { return true }
+                if search(rule, k + 1, fields, candidates, starts, ends) { return true }
                 while pinLog.count > mark { pins[Int(pinLog.removeLast())] = -1 }
             }
             c += 1
         }
-        guard field.allowsAbsence else { return false }
+        guard field.list.allowsAbsence else { return false }
         var leafIndex = fields.firstOnPath[Int(field.pathID)]
         while leafIndex >= 0 {
             let leaf = fields.leaves[Int(leafIndex)]
             if isConsistent(leaf, fields) { return false }
             leafIndex = leaf.nextOnPath
         }
-        return search(rule, k + 1, fields, candidates, candidateStart)
+        return search(rule, k + 1, fields, candidates, starts, ends)
     }
 
     @inline(__always)

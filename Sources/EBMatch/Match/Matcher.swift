@@ -5,9 +5,17 @@
 public struct Matcher {
     private var fields = EventFields()
     private var flattener = EventFlattener()
-    /// Candidate leaves of each field of the sub-rule being tried.
+    /// Candidate leaves of each matcher list judged for the current event, as runs of `candidates`:
+    /// list i's run is `listStart[i] ..< listEnd[i]`, valid when `listEvent[i] == eventNumber`. A list
+    /// that `$or` copied into many sub-rules is thus judged once per event.
     private var candidates: [Int32] = []
-    private var candidateStart: [Int32] = []
+    private var listStart: [Int32] = []
+    private var listEnd: [Int32] = []
+    private var listEvent: [UInt32] = []
+    private var eventNumber: UInt32 = 0
+    /// The runs of the fields of the sub-rule being tried.
+    private var fieldStart: [Int32] = []
+    private var fieldEnd: [Int32] = []
     private var search = ConsistencySearch()
     /// Steps the consistency search took for the last sub-rule it was needed for (tests only).
     var lastSearchSteps: Int { search.steps }
@@ -45,6 +53,7 @@ public struct Matcher {
         throws(EventFault) -> Bool
     {
         try flattener.flatten(input, trie: pattern.trie, needs: pattern.needs, into: &fields)
+        startEvent(listCount: pattern.listCount)
         let decoded = fields.decoded
         return decoded.withUnsafeBufferPointer { decodedBuffer in
             for rule in pattern.subRules where subRuleMatches(rule, input, decodedBuffer) {
@@ -71,33 +80,64 @@ public struct Matcher {
 
     // MARK: - One sub-rule
 
+    /// Forgets the candidates of the previous event.
+    private mutating func startEvent(listCount: Int) {
+        candidates.removeAll(keepingCapacity: true)
+        if listEvent.count < listCount {
+            let grow = listCount - listEvent.count
+            listStart.append(contentsOf: repeatElement(0, count: grow))
+            listEnd.append(contentsOf: repeatElement(0, count: grow))
+            listEvent.append(contentsOf: repeatElement(0, count: grow))
+        }
+        eventNumber &+= 1
+        if eventNumber == 0 {
+            // The counter wrapped: clear the stamps so that no old run looks current.
+            for i in listEvent.indices { listEvent[i] = 0 }
+            eventNumber = 1
+        }
+    }
+
+    /// The run of `candidates` holding the leaves on the field's path that its list accepts.
+    private mutating func candidateRun(
+        _ field: CompiledField, _ input: UnsafeBufferPointer<UInt8>, _ decoded: UnsafeBufferPointer<UInt8>
+    ) -> (start: Int32, end: Int32) {
+        let id = Int(field.listID)
+        if listEvent[id] == eventNumber { return (listStart[id], listEnd[id]) }
+        let start = Int32(candidates.count)
+        var leafIndex = fields.firstOnPath[Int(field.pathID)]
+        while leafIndex >= 0 {
+            let leaf = fields.leaves[Int(leafIndex)]
+            let bytes = UnsafeBufferPointer(rebasing: (leaf.isDecoded ? decoded : input)[Int(leaf.start)..<Int(leaf.end)])
+            for matcher in field.list.valueMatchers where matcher.accepts(leaf, bytes) {
+                candidates.append(leafIndex)
+                break
+            }
+            leafIndex = leaf.nextOnPath
+        }
+        listEvent[id] = eventNumber
+        listStart[id] = start
+        listEnd[id] = Int32(candidates.count)
+        return (start, Int32(candidates.count))
+    }
+
     /// Whether a sub-rule matches the flattened event: every field satisfied by one consistent choice of
     /// leaves (spec §4.2, §4.4).
     private mutating func subRuleMatches(
         _ rule: CompiledSubRule, _ input: UnsafeBufferPointer<UInt8>, _ decoded: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        candidates.removeAll(keepingCapacity: true)
-        candidateStart.removeAll(keepingCapacity: true)
+        fieldStart.removeAll(keepingCapacity: true)
+        fieldEnd.removeAll(keepingCapacity: true)
         for field in rule.fields {
-            candidateStart.append(Int32(candidates.count))
-            let before = candidates.count
-            var leafIndex = fields.firstOnPath[Int(field.pathID)]
-            while leafIndex >= 0 {
-                let leaf = fields.leaves[Int(leafIndex)]
-                let bytes = UnsafeBufferPointer(rebasing: (leaf.isDecoded ? decoded : input)[Int(leaf.start)..<Int(leaf.end)])
-                for matcher in field.valueMatchers where matcher.accepts(leaf, bytes) {
-                    candidates.append(leafIndex)
-                    break
-                }
-                leafIndex = leaf.nextOnPath
-            }
-            let absent = fields.firstOnPath[Int(field.pathID)] < 0
-            if candidates.count == before && !field.allowsAbsence { return false }
-            if !fields.anyTrail && candidates.count == before && !absent { return false }
+            let run = candidateRun(field, input, decoded)
+            let none = run.start == run.end
+            if none && !field.list.allowsAbsence { return false }
+            // Without trails, absence means no leaf at all.
+            if none && !fields.anyTrail && fields.firstOnPath[Int(field.pathID)] >= 0 { return false }
+            fieldStart.append(run.start)
+            fieldEnd.append(run.end)
         }
-        candidateStart.append(Int32(candidates.count))
         // Without array trails every choice is consistent: each field only needs a candidate or absence.
         if !fields.anyTrail { return true }
-        return search.run(rule, fields, candidates, candidateStart)
+        return search.run(rule, fields, candidates, fieldStart, fieldEnd)
     }
 }

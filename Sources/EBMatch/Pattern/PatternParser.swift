@@ -17,11 +17,12 @@ struct PatternParser {
     }
 
     /// One sub-rule under construction: path → matchers, plus the order paths were first written.
-    typealias Model = [[UInt8]: [ValueMatcher]]
+    typealias Model = [[UInt8]: MatcherList]
 
-    /// The largest number of sub-rules `$or` may multiply out to (an ebmatch guard against runaway
-    /// patterns; AWS caps combinations too, at a limit it does not publish).
+    /// The largest number of sub-rules `$or` may multiply out to, and of fields over all of them (an
+    /// ebmatch guard against runaway patterns; AWS caps combinations too, at a limit it does not publish).
     static let maxSubRules = 65_536
+    static let maxFieldsOverSubRules = 1 << 20
 
     var tokens: JSONTokenizer
     /// JSON path of what is being read, for diagnostics.
@@ -143,17 +144,20 @@ struct PatternParser {
             branches += 1
             var branch = models
             try parseObject(&branch, prefix: prefix, insideOr: true)
-            guard combined.count + branch.count <= Self.maxSubRules else {
-                throw fault("$or multiplies out to more than \(Self.maxSubRules) combinations")
-            }
             combined += branch
+            guard combined.count <= Self.maxSubRules,
+                combined.reduce(0, { $0 + $1.count }) <= Self.maxFieldsOverSubRules
+            else {
+                throw fault(
+                    "$or multiplies out to more than \(Self.maxSubRules) combinations or \(Self.maxFieldsOverSubRules) fields")
+            }
         }
         if branches < 2 { throw fault("There must have at least 2 Objects in $or relationship.") }
         models = combined
     }
 
     /// Reads a matcher list (its `[` already read).
-    private mutating func parseMatcherList() throws -> [ValueMatcher] {
+    private mutating func parseMatcherList() throws -> MatcherList {
         var matchers: [ValueMatcher] = []
         var index = 0
         while true {
@@ -185,7 +189,7 @@ struct PatternParser {
             }
         }
         if matchers.isEmpty { throw fault("Empty arrays are not allowed") }
-        return matchers
+        return MatcherList(matchers)
     }
 
     // MARK: - Token helpers
