@@ -32,32 +32,34 @@ struct PathTrie: Sendable {
     /// Builds the trie of `paths` (path id = index).
     init(paths: [[UInt8]]) {
         self.paths = paths
-        // Build with per-state dictionaries, then flatten into contiguous edge runs sorted by byte.
-        var children: [[UInt8: Int32]] = [[:]]
+        // Build with one dictionary of edges keyed by (state, byte), then lay each state's edges out
+        // contiguously, sorted by byte. (A dictionary per state costs over 100 bytes per path byte.)
+        var edgeMap: [UInt64: Int32] = [:]
         var ids: [Int32] = [-1]
         for (id, path) in paths.enumerated() {
-            var state = 0
+            var state: Int32 = 0
             for byte in path {
-                if let next = children[state][byte] {
-                    state = Int(next)
+                let key = UInt64(UInt32(bitPattern: state)) << 8 | UInt64(byte)
+                if let next = edgeMap[key] {
+                    state = next
                 } else {
-                    children.append([:])
                     ids.append(-1)
-                    children[state][byte] = Int32(children.count - 1)
-                    state = children.count - 1
+                    let next = Int32(ids.count - 1)
+                    edgeMap[key] = next
+                    state = next
                 }
             }
-            ids[state] = Int32(id)
+            ids[Int(state)] = Int32(id)
         }
-        var states: [State] = []
+        let sortedKeys = edgeMap.keys.sorted()
+        var states = ids.map { State(edgeStart: 0, edgeCount: 0, pathID: $0) }
         var edges: [Edge] = []
-        states.reserveCapacity(children.count)
-        for (index, map) in children.enumerated() {
-            let start = Int32(edges.count)
-            for (byte, target) in map.sorted(by: { $0.key < $1.key }) {
-                edges.append(Edge(byte: byte, target: target))
-            }
-            states.append(State(edgeStart: start, edgeCount: Int32(map.count), pathID: ids[index]))
+        edges.reserveCapacity(sortedKeys.count)
+        for key in sortedKeys {
+            let from = Int(key >> 8)
+            if states[from].edgeCount == 0 { states[from].edgeStart = Int32(edges.count) }
+            states[from].edgeCount += 1
+            edges.append(Edge(byte: UInt8(truncatingIfNeeded: key), target: edgeMap[key] ?? -1))
         }
         self.states = states
         self.edges = edges

@@ -11,6 +11,8 @@ struct JSONSyntaxError: Error, Sendable, Equatable {
     /// A second location the message refers to (Jackson's "start marker"), written where the message
     /// holds a NUL placeholder.
     var relatedOffset: Int? = nil
+    /// Whether a Jackson limit (nesting depth, number, string or name length) was exceeded.
+    var isLimit = false
 
     /// `Unexpected character ('x' (code 120)): <expectation>` (or `… in numeric value: …`).
     static func unexpectedCharacter(

@@ -35,6 +35,10 @@ struct JSONTokenizer {
     static let maxDepth = 1000
     /// Number length limit (Jackson's StreamReadConstraints default).
     static let maxNumberLength = 1000
+    /// String length limit in characters (Jackson 2.15.1 and later).
+    static let maxStringLength = 20_000_000
+    /// Member name length limit in characters (Jackson 2.16 and later).
+    static let maxNameLength = 50_000
 
     /// Open containers: start offset * 2 + 1 for an object, + 0 for an array.
     private var containers: [Int] = []
@@ -115,10 +119,7 @@ struct JSONTokenizer {
     /// sets `text` to its contents.
     mutating func completeString() throws(JSONSyntaxError) {
         guard stringPending else { return }
-        stringPending = false
-        let start = position
-        textHasEscapes = try scanStringBody()
-        text = start..<(position - 1)
+        try skipStringRest()
     }
 
     /// Skips the value whose first token was just returned (a container is skipped to its end).
@@ -138,7 +139,7 @@ struct JSONTokenizer {
             throw JSONSyntaxError(
                 message: "Document nesting depth (\(containers.count + 1)) exceeds the maximum allowed "
                     + "(\(Self.maxDepth), from `StreamReadConstraints.getMaxNestingDepth()`)",
-                offset: offset)
+                offset: offset, isLimit: true)
         }
         containers.append(offset * 2 + (token == .startObject ? 1 : 0))
     }
@@ -175,6 +176,7 @@ struct JSONTokenizer {
         let escapes = try scanStringBody()
         text = start..<(position - 1)
         textHasEscapes = escapes
+        try checkLength(text, limit: Self.maxNameLength, "Name length", "getMaxNameLength")
         guard let colon = try skipWhitespace() else {
             throw JSONSyntaxError(message: "Unexpected end-of-input within/between Object entries", offset: input.count)
         }
@@ -349,6 +351,32 @@ struct JSONTokenizer {
         let start = position
         textHasEscapes = try scanStringBody()
         text = start..<(position - 1)
+        try checkLength(text, limit: Self.maxStringLength, "String value length", "getMaxStringLength")
+    }
+
+    /// Jackson's length limits count characters (UTF-16 units) of the decoded text; the count is only
+    /// needed when the raw bytes exceed the limit, since a character takes at least one byte.
+    private func checkLength(
+        _ range: Range<Int>, limit: Int, _ what: String, _ getter: String
+    ) throws(JSONSyntaxError) {
+        guard range.count > limit else { return }
+        var length = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = input[i]
+            if c == UInt8(ascii: "\\") {
+                i += input[i + 1] == UInt8(ascii: "u") ? 6 : 2
+            } else {
+                if c >= 0xF0 { length += 1 }  // a surrogate pair: two units
+                i += 1
+                while i < range.upperBound, input[i] & 0xC0 == 0x80 { i += 1 }
+            }
+            length += 1
+        }
+        guard length > limit else { return }
+        throw JSONSyntaxError(
+            message: "\(what) (\(length)) exceeds the maximum allowed (\(limit), from `StreamReadConstraints.\(getter)()`)",
+            offset: range.upperBound, isLimit: true)
     }
 
     /// Scans a string body from `position` (just after the opening quote) through the closing quote,
@@ -475,7 +503,7 @@ struct JSONTokenizer {
             throw JSONSyntaxError(
                 message: "Number value length (\(length)) exceeds the maximum allowed "
                     + "(\(Self.maxNumberLength), from `StreamReadConstraints.getMaxNumberLength()`)",
-                offset: position)
+                offset: position, isLimit: true)
         }
         text = start..<position
         if containers.isEmpty, position < count {

@@ -70,7 +70,7 @@ public struct Matcher {
                 origin: .event, code: .eventNotObject, reason: "Event must be a JSON object", path: "$", offset: 0,
                 source: source)
         case .syntax(let error):
-            let limit = error.message.hasPrefix("Document nesting") || error.message.hasPrefix("Number value length")
+            let limit = error.isLimit
             return EBMatchError(
                 origin: .event, code: limit ? .limitExceeded : .jsonSyntax, reason: error.message,
                 path: JSONPathLocator.path(at: error.offset, in: source),

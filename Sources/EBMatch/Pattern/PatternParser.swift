@@ -201,8 +201,7 @@ struct PatternParser {
         } catch {
             throw Fault(
                 message: error.message, offset: error.offset,
-                code: error.message.hasPrefix("Document nesting") || error.message.hasPrefix("Number value length")
-                    ? .limitExceeded : .jsonSyntax,
+                code: error.isLimit ? .limitExceeded : .jsonSyntax,
                 relatedOffset: error.relatedOffset, path: renderedPath)
         }
     }

@@ -42,6 +42,12 @@ struct EventInputTests {
         #expect(eventError(Array(deep.utf8))?.code == .limitExceeded)
         let veryDeep = String(repeating: "[", count: 200_000)
         #expect(eventError(Array(veryDeep.utf8))?.code == .limitExceeded)
+        let name = "{\"" + String(repeating: "k", count: 50_001) + "\":1}"
+        #expect(eventError(Array(name.utf8))?.firstLine
+            == "Name length (50001) exceeds the maximum allowed (50000, from `StreamReadConstraints.getMaxNameLength()`)")
+        #expect(eventError(Array(("{\"" + String(repeating: "é", count: 50_000) + "\":1}").utf8)) == nil)
+        let string = "{\"a\":\"" + String(repeating: "s", count: 20_000_001) + "\"}"
+        #expect(eventError(Array(string.utf8))?.code == .limitExceeded)
         let long = "{\"a\":" + String(repeating: "9", count: 1001) + "}"
         #expect(eventError(Array(long.utf8))?.firstLine.hasPrefix("Number value length (1001)") == true)
     }
