@@ -89,7 +89,14 @@ public enum CommandLineTool {
             let report = ReportWriter(
                 format: parsed.format, colored: ReportWriter.wantsColor(output: stdout, environment: environment),
                 output: stdout, errors: stderr)
-            return MatchCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
+            let status = MatchCommand(arguments: parsed, report: report, readStandardInput: stdin).run()
+            stdout.flush()
+            if let reason = stdout.writeError() {
+                // Results that could not be written are results lost: say so, as grep does.
+                stderr.write("ebmatch: error: cannot write results: \(reason)\n")
+                return MatchCommand.ExitStatus.invalidInput.rawValue
+            }
+            return status.rawValue
         }
     }
 
@@ -97,7 +104,12 @@ public enum CommandLineTool {
     public static func runProcess() -> Int32 {
         run(
             arguments: Array(CommandLine.arguments.dropFirst()),
-            stdin: { [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()) },
+            stdin: {
+                guard let bytes = try InputFile.readAll(.standardInput, limit: InputFile.maxEventFileSize) else {
+                    throw InputFile.TooLarge()
+                }
+                return bytes
+            },
             stdout: .fileDescriptor(1, buffered: true),
             stderr: .fileDescriptor(2, buffered: false),
             environment: ProcessInfo.processInfo.environment)

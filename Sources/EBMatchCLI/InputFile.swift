@@ -38,17 +38,48 @@ public struct InputFile: Sendable {
         path == CommandLineArguments.standardInputName ? standardInputDisplayName : path
     }
 
-    /// Reads `path`, or calls `readStandardInput` when the path is `-`.
+    /// The largest event file read (ebmatch reads an event file whole; this keeps `/dev/zero` or an
+    /// endless pipe from exhausting memory).
+    public static let maxEventFileSize = 512 << 20
+    /// The largest pattern file read: EventBridge accepts patterns of at most 4,096 characters.
+    public static let maxPatternFileSize = 1 << 20
+
+    /// Thrown by a standard-input reader that stopped at the size limit.
+    public struct TooLarge: Error {
+        /// The error.
+        public init() {}
+    }
+
+    /// What a file is read for, which sets its size limit.
+    public enum Role: Sendable {
+        case pattern, events
+
+        /// The size limit in bytes.
+        public var limit: Int { self == .pattern ? InputFile.maxPatternFileSize : InputFile.maxEventFileSize }
+
+        /// Why a file over the limit is refused.
+        var tooLarge: String {
+            self == .pattern
+                ? "larger than 1 MiB (EventBridge accepts patterns of at most 4,096 characters)"
+                : "larger than 512 MiB (ebmatch reads an event file whole; split it, e.g. with split -l)"
+        }
+    }
+
+    /// Reads `path`, or calls `readStandardInput` when the path is `-`, refusing more than the role's limit.
     ///
     /// Each failure gets a short reason instead of Foundation's long localized sentence, because the
     /// reason follows `FILE: error:` and the file name is already there.
     public static func read(
-        _ path: String, readStandardInput: () throws -> [UInt8]
+        _ path: String, as role: Role = .events, readStandardInput: () throws -> [UInt8]
     ) -> Result<InputFile, ReadError> {
         let name = displayName(for: path)
         if path == CommandLineArguments.standardInputName {
             do {
-                return .success(InputFile(name: name, bytes: try readStandardInput()))
+                let bytes = try readStandardInput()
+                guard bytes.count <= role.limit else { return .failure(ReadError(name: name, reason: role.tooLarge)) }
+                return .success(InputFile(name: name, bytes: bytes))
+            } catch is TooLarge {
+                return .failure(ReadError(name: name, reason: role.tooLarge))
             } catch {
                 return .failure(ReadError(name: name, reason: "cannot read standard input"))
             }
@@ -69,12 +100,24 @@ public struct InputFile: Sendable {
         }
         defer { try? handle.close() }
         do {
-            // `readToEnd` returns nil for an empty file; that is an empty buffer, not a failure.
-            let data = try handle.readToEnd() ?? Data()
-            return .success(InputFile(name: name, bytes: [UInt8](data)))
+            guard let bytes = try readAll(handle, limit: role.limit) else {
+                return .failure(ReadError(name: name, reason: role.tooLarge))
+            }
+            return .success(InputFile(name: name, bytes: bytes))
         } catch {
             return .failure(ReadError(name: name, reason: reason(for: error)))
         }
+    }
+
+    /// Everything `handle` yields, or nil once it yields more than `limit` bytes (a device such as
+    /// `/dev/zero` or a pipe never ends, and its size is not known in advance).
+    public static func readAll(_ handle: FileHandle, limit: Int) throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit { return nil }
+        }
+        return bytes
     }
 
     /// Whether the file holds nothing but JSON whitespace (space, tab, line feed, carriage return).

@@ -34,7 +34,7 @@ public struct MatchCommand {
     /// Runs the command and returns its exit status.
     public func run() -> ExitStatus {
         let patternFile: InputFile
-        switch InputFile.read(arguments.patternPath, readStandardInput: readStandardInput) {
+        switch InputFile.read(arguments.patternPath, as: .pattern, readStandardInput: readStandardInput) {
         case .success(let file): patternFile = file
         case .failure(let error):
             report.fileError(file: error.name, role: .pattern, reason: error.reason)
@@ -87,6 +87,12 @@ public struct MatchCommand {
                     let line = error.offset == nil ? 1 : error.line
                     report.eventError(file: file.name, at: .init(index: ordinal, line: line, layout: layout), error)
                     tally.errors += 1
+                    if layout == .array {
+                        // A fault inside an array cannot be stepped over: say that the rest went unread.
+                        report.fileError(
+                            file: file.name, role: .events,
+                            reason: "the events after [\(ordinal - 1)] were not read (the array is malformed at [\(ordinal)])")
+                    }
                 case .event(let range, let ordinal, let line):
                     let position = ReportWriter.EventPosition(index: ordinal, line: line, layout: layout)
                     judge(

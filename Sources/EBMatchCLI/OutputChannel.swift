@@ -17,12 +17,18 @@ public struct OutputChannel {
     public let flush: () -> Void
     /// Whether the channel is a terminal, which is when text output may be colored.
     public let isTerminal: Bool
+    /// Why writing failed (e.g. `No space left on device`), or nil while all writes went through.
+    public let writeError: () -> String?
 
     /// A channel from its parts.
-    public init(isTerminal: Bool = false, flush: @escaping () -> Void = {}, write: @escaping (String) -> Void) {
+    public init(
+        isTerminal: Bool = false, flush: @escaping () -> Void = {}, writeError: @escaping () -> String? = { nil },
+        write: @escaping (String) -> Void
+    ) {
         self.write = write
         self.flush = flush
         self.isTerminal = isTerminal
+        self.writeError = writeError
     }
 
     /// A channel that writes to a file descriptor of this process (1 for stdout, 2 for stderr),
@@ -30,7 +36,8 @@ public struct OutputChannel {
     public static func fileDescriptor(_ descriptor: Int32, buffered: Bool) -> OutputChannel {
         let sink = DescriptorSink(descriptor: descriptor, capacity: buffered ? 1 << 16 : 0)
         return OutputChannel(
-            isTerminal: isatty(descriptor) == 1, flush: { sink.flush() }, write: { sink.write($0) })
+            isTerminal: isatty(descriptor) == 1, flush: { sink.flush() },
+            writeError: { sink.failure.map { String(cString: strerror($0)) } }, write: { sink.write($0) })
     }
 }
 
@@ -39,6 +46,8 @@ private final class DescriptorSink {
     private let descriptor: Int32
     private let capacity: Int
     private var pending: [UInt8] = []
+    /// The errno of the first failed write, if any.
+    private(set) var failure: Int32?
 
     init(descriptor: Int32, capacity: Int) {
         self.descriptor = descriptor
@@ -58,10 +67,11 @@ private final class DescriptorSink {
         pending.withUnsafeBytes { raw in
             while start < raw.count, let base = raw.baseAddress {
                 let written = systemWrite(descriptor, base + start, raw.count - start)
-                // EINTR: try again; any other failure (a closed pipe, say): drop the output, as
-                // there is nobody left to tell.
+                // EINTR: try again; any other failure (a full disk, a closed descriptor) is kept, so
+                // that the command can report it and fail instead of losing results silently.
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if failure == nil { failure = errno }
                     break
                 }
                 start += written

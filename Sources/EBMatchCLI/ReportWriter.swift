@@ -179,8 +179,29 @@ public struct ReportWriter {
     /// streams interleave in event order when they share a terminal.
     private func diagnostic(_ text: String) {
         output.flush()
-        errors.write(text)
+        errors.write(Self.visible(text))
         errors.flush()
+    }
+
+    /// The text with control characters other than line feed and tab written as `\u001B` and the like:
+    /// messages quote the pattern and names as given, and a crafted file must not drive the terminal.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (v >= 0x7F && v < 0xA0)
     }
 
     private func writeErrorObject(_ detail: JSONObjectText) {

@@ -43,8 +43,10 @@ final class CommandHarness {
     }
 
     /// Runs the command; `stdin` is what standard input holds, `terminal` whether stdout claims to be one.
+    /// `stdoutFails` makes writes to stdout fail, as on a full disk.
     func run(
-        _ arguments: [String], stdin: String = "", terminal: Bool = false, environment: [String: String] = [:]
+        _ arguments: [String], stdin: String = "", terminal: Bool = false, environment: [String: String] = [:],
+        stdoutFails: Bool = false
     ) -> Outcome {
         let out = TextBuffer()
         let err = TextBuffer()
@@ -55,7 +57,9 @@ final class CommandHarness {
                 stdinReads += 1
                 return Array(stdin.utf8)
             },
-            stdout: OutputChannel(isTerminal: terminal) { out.text += $0 },
+            stdout: OutputChannel(
+                isTerminal: terminal, writeError: { stdoutFails ? "No space left on device" : nil }
+            ) { out.text += $0 },
             stderr: OutputChannel { err.text += $0 },
             environment: environment)
         #expect(stdinReads <= 1, "standard input must be read at most once")

@@ -84,8 +84,7 @@ public enum EventDocuments {
                 let error = syntaxError(fault, in: buffer, at: base, line: lines.line(at: base, in: buffer), source: source)
                 items.append(.failure(error, ordinal: items.count))
                 // Resume after the line holding the fault.
-                offset = min(buffer.count, resume)
-                while offset < buffer.count, buffer[offset] != 10 { offset += 1 }
+                offset = endOfLine(buffer, from: min(buffer.count, resume))
             }
             while offset < buffer.count, isSpace(buffer[offset]) { offset += 1 }
         }
@@ -105,10 +104,10 @@ public enum EventDocuments {
         return Matcher.error(.syntax(error), source: value).relocated(into: source, at: base, line: line)
     }
 
-    /// The offset of the line feed ending the line that holds `offset` (or the end of input).
+    /// The offset of the line break (`\n` or `\r`) ending the line that holds `offset`, or the end of input.
     private static func endOfLine(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
         var i = offset
-        while i < buffer.count, buffer[i] != 10 { i += 1 }
+        while i < buffer.count, buffer[i] != 10, buffer[i] != 13 { i += 1 }
         return i
     }
 
