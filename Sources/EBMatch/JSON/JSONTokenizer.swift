@@ -413,15 +413,35 @@ struct JSONTokenizer {
             message: "Unexpected end-of-input: was expecting closing quote for a string value", offset: count)
     }
 
+    /// Names the first byte that breaks the UTF-8 sequence starting at `offset` (a bad lead byte, or a
+    /// continuation byte out of the range the lead allows: overlongs, surrogates, above U+10FFFF).
     private func invalidUTF8(at offset: Int) -> JSONSyntaxError {
-        let b = input[offset]
-        if b >= 0xC2 && b <= 0xF4 {
-            var i = offset + 1
-            while i < input.count && i < offset + 4 && input[i] >= 0x80 && input[i] <= 0xBF { i += 1 }
-            let shown = i < input.count ? "0x" + String(input[i], radix: 16) : "end of input"
-            return JSONSyntaxError(message: "Invalid UTF-8 middle byte \(shown)", offset: min(i, input.count))
+        let lead = input[offset]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default:
+            return JSONSyntaxError(message: "Invalid UTF-8 start byte 0x\(String(lead, radix: 16))", offset: offset)
         }
-        return JSONSyntaxError(message: "Invalid UTF-8 start byte 0x\(String(b, radix: 16))", offset: offset)
+        for i in offset + 1..<offset + length {
+            guard i < input.count else {
+                return JSONSyntaxError(message: "Unexpected end-of-input in a UTF-8 sequence", offset: input.count)
+            }
+            let byte = input[i]
+            let (lo, hi) = i == offset + 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+            if byte < lo || byte > hi {
+                return JSONSyntaxError(message: "Invalid UTF-8 middle byte 0x\(String(byte, radix: 16))", offset: i)
+            }
+        }
+        return JSONSyntaxError(message: "Invalid UTF-8 start byte 0x\(String(lead, radix: 16))", offset: offset)
     }
 
     private mutating func scanEscape() throws(JSONSyntaxError) {

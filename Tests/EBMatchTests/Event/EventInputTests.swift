@@ -58,7 +58,16 @@ struct EventInputTests {
         let error = try #require(eventError(bytes))
         #expect(error.firstLine == "Invalid UTF-8 middle byte 0x28")
         #expect(error.column == 8)
-        #expect(eventError(Array(#"{"a":""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8)) != nil)
+        // A surrogate, a code point above U+10FFFF, an overlong form: the offending second byte is named.
+        // (A four-byte lead counts as the two UTF-16 units it would have been, hence column 9.)
+        for (sequence, named, column) in [
+            ([0xED, 0xA0, 0x80], "0xa0", 8), ([0xF4, 0x90, 0x80, 0x80], "0x90", 9), ([0xE0, 0x80, 0xAF], "0x80", 8),
+        ] {
+            let error = eventError(Array(#"{"a":""#.utf8) + sequence.map(UInt8.init) + Array(#""}"#.utf8))
+            #expect(error?.firstLine == "Invalid UTF-8 middle byte \(named)")
+            #expect(error?.column == column)
+        }
+        #expect(eventError(Array(#"{"a":""#.utf8) + [0xFF] + Array(#""}"#.utf8))?.firstLine == "Invalid UTF-8 start byte 0xff")
     }
 
     @Test("every byte string is answered without a crash")
