@@ -62,7 +62,7 @@ enum WildcardComplexity {
         var queue = [start]
         var best = 0
         // Enough sets to reach any realistic cap; a pattern needing more is treated as at the cap.
-        let maxSets = 200_000
+        let maxSets = 10_000
         while let set = queue.popLast() {
             best = max(best, count(set))
             if best >= cap || seen.count > maxSets { return cap }
