@@ -80,7 +80,8 @@ public struct EventPattern: Sendable {
             }
         }
         for (pathID, patterns) in wildcards.enumerated() where !patterns.isEmpty {
-            let cap = limits.maxWildcardComplexity + 1
+            // One over the limit is enough to know it is exceeded (and never overflows).
+            let cap = limits.maxWildcardComplexity == .max ? .max : max(0, limits.maxWildcardComplexity) + 1
             if WildcardComplexity.estimate(patterns, cap: cap) >= cap {
                 // AWS names no position; the path at least says which field's wildcards are too many.
                 throw EBMatchError(

@@ -19,8 +19,8 @@ struct EventFields {
         var hasNumberKey: Bool
         var start: Int32
         var end: Int32
-        var trailStart: Int32
-        var trailCount: Int32
+        /// The innermost step of the leaf's array trail (an index into `trails`), or -1 for none.
+        var trail: Int32
         /// Next leaf on the same path, or -1.
         var nextOnPath: Int32
         var numberKey: UInt64
@@ -28,10 +28,13 @@ struct EventFields {
         var address: IPAddress?
     }
 
-    /// One step of an array trail.
+    /// One step of an array trail: an array, the element taken, and the step outside it (or -1).
+    /// Trails form a tree, one node per container entered as an array element, so leaves deep inside
+    /// nested arrays share their trail instead of each copying it.
     struct TrailStep: Equatable {
         var array: Int32
         var index: Int32
+        var parent: Int32
     }
 
     var leaves: [Leaf] = []
@@ -75,6 +78,6 @@ struct EventFields {
             firstOnPath[path] = index
         }
         lastOnPath[path] = index
-        if leaf.trailCount > 0 { anyTrail = true }
+        if leaf.trail >= 0 { anyTrail = true }
     }
 }

@@ -26,7 +26,8 @@ struct EventFlattener {
 
     /// Reusable stacks.
     private var frames: [Frame] = []
-    private var trail: [EventFields.TrailStep] = []
+    /// The innermost trail step of the container being read (-1: outside every array element).
+    private var trail: Int32 = -1
     /// The tokenizer's container stack, kept between events.
     private var tokenizerStack: [Int] = []
     /// Decoded member names (only names with escapes need decoding).
@@ -41,7 +42,7 @@ struct EventFlattener {
     ) throws(EventFault) {
         fields.reset(pathCount: trie.paths.count)
         frames.removeAll(keepingCapacity: true)
-        trail.removeAll(keepingCapacity: true)
+        trail = -1
         // Move the stack's storage into the tokenizer, so that it is uniquely owned there (no copy).
         var stack: [Int] = []
         swap(&stack, &tokenizerStack)
@@ -58,13 +59,13 @@ struct EventFlattener {
                 let token = try tokens.next()
                 if token == .endObject || token == .endArray || token == .end {
                     frames.removeLast()
-                    if frame.pushedTrail { trail.removeLast() }
+                    if frame.pushedTrail { trail = fields.trails[Int(trail)].parent }
                     continue
                 }
                 if frame.isArray {
                     frames[frames.count - 1].index += 1
                     try value(
-                        token, state: frame.state, element: EventFields.TrailStep(array: frame.arrayID, index: frame.index),
+                        token, state: frame.state, element: EventFields.TrailStep(array: frame.arrayID, index: frame.index, parent: -1),
                         &tokens, trie, needs, &fields)
                 } else {
                     let name = UnsafeBufferPointer(rebasing: input[tokens.text])
@@ -97,11 +98,11 @@ struct EventFlattener {
         case .startObject:
             let inner = state >= 0 ? trie.step(state, UInt8(ascii: ".")) : PathTrie.dead
             guard inner >= 0 else { return try tokens.skipChildren(of: token) }
-            if let element { trail.append(element) }
+            if let element { enter(element, &fields) }
             frames.append(Frame(isArray: false, state: inner, arrayID: -1, index: 0, pushedTrail: element != nil))
         case .startArray:
             guard state >= 0 else { return try tokens.skipChildren(of: token) }
-            if let element { trail.append(element) }
+            if let element { enter(element, &fields) }
             frames.append(
                 Frame(isArray: true, state: state, arrayID: fields.arrayCount, index: 0, pushedTrail: element != nil))
             fields.arrayCount += 1
@@ -110,6 +111,12 @@ struct EventFlattener {
             guard pathID >= 0 else { return }
             try emit(token, pathID: pathID, &tokens, needs, &fields)
         }
+    }
+
+    /// Enters a container that is element `step.index` of array `step.array`: a new innermost trail step.
+    private mutating func enter(_ step: EventFields.TrailStep, _ fields: inout EventFields) {
+        fields.trails.append(EventFields.TrailStep(array: step.array, index: step.index, parent: trail))
+        trail = Int32(fields.trails.count - 1)
     }
 
     /// Records a scalar leaf with the current trail.
@@ -137,9 +144,8 @@ struct EventFlattener {
         }
         var leaf = EventFields.Leaf(
             pathID: pathID, kind: kind, isDecoded: isDecoded, hasNumberKey: false, start: Int32(range.lowerBound),
-            end: Int32(range.upperBound), trailStart: Int32(fields.trails.count), trailCount: Int32(trail.count),
+            end: Int32(range.upperBound), trail: trail,
             nextOnPath: -1, numberKey: 0, address: nil)
-        fields.trails.append(contentsOf: trail)
         let path = Int(pathID)
         if kind == .number && needs.numbers[path] {
             if let key = ComparableNumber.key(literal: UnsafeBufferPointer(rebasing: tokens.input[range])) {

@@ -55,7 +55,9 @@ struct ConsistencySearch {
         if stepsLeft > 0 {
             stepsLeft -= 1
         } else {
-            if relevantArrays.isEmpty { relevantArrays = Self.relevantArrays(rule, fields) }
+            if relevantArrays.isEmpty {
+                relevantArrays = Self.relevantArrays(rule, fields, candidates, starts, ends)
+            }
             key = [Int32(k)] + relevantArrays[k].map { pins[Int($0)] }
             if failures.contains(key) { return false }
         }
@@ -92,43 +94,53 @@ struct ConsistencySearch {
 
     @inline(__always)
     private func isConsistent(_ leaf: EventFields.Leaf, _ fields: EventFields) -> Bool {
-        var t = Int(leaf.trailStart)
-        let end = t + Int(leaf.trailCount)
-        while t < end {
-            let step = fields.trails[t]
+        var t = leaf.trail
+        while t >= 0 {
+            let step = fields.trails[Int(t)]
             let pinned = pins[Int(step.array)]
             if pinned >= 0 && pinned != step.index { return false }
-            t += 1
+            t = step.parent
         }
         return true
     }
 
     @inline(__always)
     private mutating func pin(_ leaf: EventFields.Leaf, _ fields: EventFields) {
-        var t = Int(leaf.trailStart)
-        let end = t + Int(leaf.trailCount)
-        while t < end {
-            let step = fields.trails[t]
+        var t = leaf.trail
+        while t >= 0 {
+            let step = fields.trails[Int(t)]
             if pins[Int(step.array)] < 0 {
                 pins[Int(step.array)] = step.index
                 pinLog.append(step.array)
             }
-            t += 1
+            t = step.parent
         }
     }
 
-    /// For each field index k, the sorted arrays that the leaves on the paths of fields k... lie in.
-    private static func relevantArrays(_ rule: CompiledSubRule, _ fields: EventFields) -> [[Int32]] {
+    /// For each field index k, the sorted arrays that can decide fields k...: the arrays of the candidate
+    /// leaves of each field, and of every leaf on the path of a field that `exists: false` lets be absent.
+    /// Pins of other arrays cannot change the outcome of fields k..., so they stay out of the memo key.
+    private static func relevantArrays(
+        _ rule: CompiledSubRule, _ fields: EventFields, _ candidates: [Int32], _ starts: [Int32], _ ends: [Int32]
+    ) -> [[Int32]] {
         var result = Array(repeating: [Int32](), count: rule.fields.count + 1)
         var seen = Set<Int32>()
+        func note(_ leaf: EventFields.Leaf) {
+            var t = leaf.trail
+            while t >= 0 {
+                let step = fields.trails[Int(t)]
+                seen.insert(step.array)
+                t = step.parent
+            }
+        }
         for k in stride(from: rule.fields.count - 1, through: 0, by: -1) {
-            var leafIndex = fields.firstOnPath[Int(rule.fields[k].pathID)]
-            while leafIndex >= 0 {
-                let leaf = fields.leaves[Int(leafIndex)]
-                for t in Int(leaf.trailStart)..<Int(leaf.trailStart + leaf.trailCount) {
-                    seen.insert(fields.trails[t].array)
+            for c in Int(starts[k])..<Int(ends[k]) { note(fields.leaves[Int(candidates[c])]) }
+            if rule.fields[k].list.allowsAbsence {
+                var leafIndex = fields.firstOnPath[Int(rule.fields[k].pathID)]
+                while leafIndex >= 0 {
+                    note(fields.leaves[Int(leafIndex)])
+                    leafIndex = fields.leaves[Int(leafIndex)].nextOnPath
                 }
-                leafIndex = leaf.nextOnPath
             }
             result[k] = seen.sorted()
         }

@@ -185,4 +185,21 @@ struct ConsistencySearchTests {
         let satisfiable = pattern.replacingOccurrences(of: "\"z\":[{\"exists\":false}]", with: "\"z\":[1]")
         #expect(try matches(satisfiable, event))
     }
+
+    @Test("a failing last field whose leaves lie in every array does not defeat the memo")
+    func lateFailureAcrossAllArrays() throws {
+        // Duplicate keys "a": 24 arrays, each with two elements holding f_i and z; only the first array
+        // has the z = "w" the pattern wants, in an element no f_0 leaf shares.
+        let count = 24
+        let fields = (0..<count).map { String(format: "\"f%02d\":[\"v\"]", $0) }.joined(separator: ",")
+        let pattern = "{\"a\":{\(fields),\"z\":[\"w\"]}}"
+        let arrays = (0..<count).map { i -> String in
+            let element = String(format: "{\"f%02d\":\"v\",\"z\":\"n\"}", i)
+            return "\"a\":[\(element),\(element)\(i == 0 ? ",{\"z\":\"w\"}" : "")]"
+        }
+        let event = "{" + arrays.joined(separator: ",") + "}"
+        var matcher = Matcher()
+        #expect(try matcher.matches(EventPattern(pattern), utf8: Array(event.utf8)) == false)
+        #expect(matcher.lastSearchSteps < 100_000)
+    }
 }
