@@ -90,11 +90,15 @@ public struct ReportWriter {
         switch format {
         case .text:
             let location = line.map { "\(file):\($0):\(column ?? 1)" } ?? file
-            diagnostic("\(location): error: \(error.firstLine)\n  AWS: \(error.awsMessage)\n  at \(error.path)\n")
+            let aws =
+                error.code == .implementationLimit
+                ? "  (a limit of ebmatch's own: AWS's answer to this pattern is not known)"
+                : "  AWS: \(error.awsMessage)"
+            diagnostic("\(location): error: \(error.firstLine)\n\(aws)\n  at \(error.path)\n")
         case .json:
             var detail = JSONObjectText()
-            detail.add("type", "InvalidEventPatternException")
-            detail.add("message", error.awsMessage)
+            detail.add("type", error.code == .implementationLimit ? "EbmatchLimitExceeded" : "InvalidEventPatternException")
+            detail.add("message", error.code == .implementationLimit ? error.firstLine : error.awsMessage)
             detail.add("file", file)
             detail.add("path", error.path)
             detail.add("line", line)

@@ -20,6 +20,9 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
         case limitExceeded
         /// The pattern is well-formed JSON but breaks a rule of the pattern language.
         case invalidPattern
+        /// The pattern exceeds a limit of ebmatch's own (the `$or` fan-out), where AWS's answer is not
+        /// known; `awsMessage` is then only ebmatch's best guess at the wording.
+        case implementationLimit
         /// The event is not a JSON object.
         case eventNotObject
         /// The event lacks an envelope field that TestEventPattern requires.

@@ -25,6 +25,8 @@ struct PatternParser {
     static let maxFieldsOverSubRules = 1 << 20
 
     var tokens: JSONTokenizer
+    /// Fields written into sub-rules so far (an upper bound of the fields over all sub-rules).
+    private var fieldsWritten = 0
     /// JSON path of what is being read, for diagnostics.
     var jsonPath: [PathComponent] = []
 
@@ -120,6 +122,8 @@ struct PatternParser {
                 try parseObject(&models, prefix: path, insideOr: insideOr)
             case .startArray:
                 let matchers = try parseMatcherList()
+                fieldsWritten += models.count
+                if fieldsWritten > Self.maxFieldsOverSubRules { throw fanOutFault() }
                 for i in models.indices { models[i][path] = matchers }
             default:
                 throw fault("\"\(nameText)\" must be an object or an array")
@@ -145,11 +149,9 @@ struct PatternParser {
             var branch = models
             try parseObject(&branch, prefix: prefix, insideOr: true)
             combined += branch
-            guard combined.count <= Self.maxSubRules,
-                combined.reduce(0, { $0 + $1.count }) <= Self.maxFieldsOverSubRules
-            else {
-                throw fault(
-                    "$or multiplies out to more than \(Self.maxSubRules) combinations or \(Self.maxFieldsOverSubRules) fields")
+            fieldsWritten = max(fieldsWritten, combined.reduce(0, { $0 + $1.count }))
+            guard combined.count <= Self.maxSubRules, fieldsWritten <= Self.maxFieldsOverSubRules else {
+                throw fanOutFault()
             }
         }
         if branches < 2 { throw fault("There must have at least 2 Objects in $or relationship.") }
@@ -229,6 +231,14 @@ struct PatternParser {
     /// A fault at the tokenizer's current position, as the reference locates its own errors.
     func fault(_ message: String) -> Fault {
         Fault(message: message, offset: tokens.position, path: renderedPath)
+    }
+
+    /// ebmatch's own limit on `$or` fan-out was passed.
+    func fanOutFault() -> Fault {
+        var fault = fault(
+            "$or multiplies out to more than \(Self.maxSubRules) combinations or \(Self.maxFieldsOverSubRules) fields")
+        fault.code = .implementationLimit
+        return fault
     }
 
     /// Jackson's text for a token, used in a few messages (`Invalid member in numeric match: ]`).

@@ -99,6 +99,12 @@ struct PatternParserTests {
         // 2^17 combinations: refused quickly instead of exhausting memory.
         let ors = (0..<17).map { "\"k\($0)\":{\"$or\":[{\"a\":[1]},{\"b\":[2]}]}" }.joined(separator: ",")
         #expect(patternError("{\(ors)}")?.firstLine.hasPrefix("$or multiplies out") == true)
+        #expect(patternError("{\(ors)}")?.code == .implementationLimit)
+        // Fields after the last $or count too, whatever the key order.
+        let sixteen = (0..<16).map { "\"k\($0)\":{\"$or\":[{\"a\":[1]},{\"b\":[2]}]}" }.joined(separator: ",")
+        let after = (0..<239).map { "\"z\($0)\":[1]" }.joined(separator: ",")
+        #expect(patternError("{\(sixteen),\(after)}")?.code == .implementationLimit)
+        #expect(patternError("{\(after),\(sixteen)}")?.code == .implementationLimit)
         let complex = #"{"EventBusArn": [{"wildcard": "*:*:*:*:*:event-bus/*"}]}"#
         #expect(patternError(complex)?.firstLine == WildcardComplexity.message)
         #expect(patternError(complex)?.path == "$.EventBusArn")
