@@ -14,8 +14,32 @@ enum WildcardComplexity {
         "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character"
 
     /// The complexity of a set of wildcard patterns sharing one path, capped at `cap` (the search stops
-    /// as soon as the cap is reached, which also bounds its cost).
+    /// as soon as the cap is reached, which also bounds its cost). Below the cap the value may be an
+    /// upper bound rather than exact when several patterns share the path; that never changes whether
+    /// the cap is reached.
+    ///
+    /// The set's active positions are the union of each pattern's, so the sum of the patterns' own
+    /// complexities bounds the set's. Patterns are therefore first measured alone (cheap); patterns of
+    /// complexity 0 (nothing after their first `*` but the end) are left out, and the joint search runs
+    /// only when the sum exceeds the cap.
     static func estimate(_ patterns: [WildcardPattern], cap: Int) -> Int {
+        guard patterns.count > 1 else { return patterns.isEmpty ? 0 : jointEstimate(patterns, cap: cap) }
+        var sum = 0
+        var contributing: [WildcardPattern] = []
+        for pattern in patterns {
+            let alone = jointEstimate([pattern], cap: cap)
+            if alone >= cap { return cap }
+            if alone > 0 {
+                sum += alone
+                contributing.append(pattern)
+            }
+        }
+        // Under the cap the sum settles it (it bounds the joint value); over it, only the joint search can.
+        return sum < cap ? sum : jointEstimate(contributing, cap: cap)
+    }
+
+    /// The subset-construction search over the patterns' joint automaton.
+    private static func jointEstimate(_ patterns: [WildcardPattern], cap: Int) -> Int {
         // Flatten every pattern into positions: a literal byte or a star; `counted` marks positions after
         // the pattern's first star, `end` the accepting position after its last token.
         var isStar: [Bool] = []

@@ -122,6 +122,11 @@ struct PatternParserTests {
         #expect(try estimate("/Users/*/dir/dir/dir/dir/dir/doc.txt") == 7)
         #expect(try estimate("arn:aws:events:us-east-1:*:event-bus/*") == 3)
         #expect(try estimate("abc") == 0)
+        // Many simple wildcards on one path: each alone has complexity 0, so together they are accepted.
+        let many = (0..<10_000).map { try? WildcardPattern.parse(Array("p\($0)*".utf8)).get() }.compactMap { $0 }
+        #expect(WildcardComplexity.estimate(many, cap: 10) == 0)
+        let two = try ["a*b*c", "x*y*z"].map { try WildcardPattern.parse(Array($0.utf8)).get() }
+        #expect(WildcardComplexity.estimate(two, cap: 100) == 6)
     }
 
     @Test("nesting and number length limits, and deep valid patterns")
