@@ -33,6 +33,7 @@ public struct EventPattern: Sendable {
         var paths: [[UInt8]] = []
         var listIDs: [ObjectIdentifier: Int32] = [:]
         var lists: [MatcherList] = []
+        var listPaths: [Int32] = []
         var compiled: [CompiledSubRule] = []
         compiled.reserveCapacity(rules.count)
         for rule in rules {
@@ -54,6 +55,7 @@ public struct EventPattern: Sendable {
                     listID = Int32(lists.count)
                     listIDs[ObjectIdentifier(list)] = listID
                     lists.append(list)
+                    listPaths.append(id)
                 }
                 fields.append(CompiledField(pathID: id, listID: listID, list: list))
             }
@@ -69,14 +71,14 @@ public struct EventPattern: Sendable {
                 }
             }
         }
+        // Each distinct list once (`$or` copies a path's list into several sub-rules), and each distinct
+        // wildcard once: the reference stores a repeated pattern once.
         var wildcards = Array(repeating: [WildcardPattern](), count: paths.count)
-        for rule in compiled {
-            for field in rule.fields {
-                for case .wildcard(let pattern) in field.list.valueMatchers
-                where !wildcards[Int(field.pathID)].contains(where: { $0.segments == pattern.segments }) {
-                    // `$or` copies a path's list into several sub-rules; the reference stores it once.
-                    wildcards[Int(field.pathID)].append(pattern)
-                }
+        var seen = Array(repeating: Set<[[UInt8]]>(), count: paths.count)
+        for (list, pathID) in zip(lists, listPaths) {
+            for case .wildcard(let pattern) in list.valueMatchers
+            where seen[Int(pathID)].insert(pattern.segments).inserted {
+                wildcards[Int(pathID)].append(pattern)
             }
         }
         for (pathID, patterns) in wildcards.enumerated() where !patterns.isEmpty {

@@ -110,6 +110,10 @@ struct PatternParserTests {
         #expect(patternError(complex)?.path == "$.EventBusArn")
         #expect(patternError(complex, limits: PatternLimits(maxWildcardComplexity: 11)) == nil)
         #expect(patternError(#"{"a":[{"wildcard":"/Users/*/dir/dir/dir/dir/dir/doc.txt"}]}"#) == nil)
+        // A repeated wildcard, or one that $or copies into several sub-rules, counts once.
+        let seven = #"{"wildcard":"/Users/*/dir/dir/dir/dir/dir/doc.txt"}"#
+        #expect(patternError("{\"a\":[\(seven),\(seven)]}") == nil)
+        #expect(patternError("{\"a\":[\(seven)],\"$or\":[{\"b\":[1]},{\"c\":[2]}]}") == nil)
     }
 
     @Test("wildcard complexity matches AWS's data points")
