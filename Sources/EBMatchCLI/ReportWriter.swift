@@ -70,6 +70,7 @@ public struct ReportWriter {
     public func result(file: String, at position: EventPosition, matched: Bool) {
         switch format {
         case .text:
+            let file = Self.visibleName(file)
             let word = matched ? "match" : "no match"
             let shown = colored ? (matched ? Self.green : Self.red) + word + Self.reset : word
             output.write("\(position.label(in: file)): \(shown)\n")
@@ -89,6 +90,7 @@ public struct ReportWriter {
         let column = error.offset == nil ? nil : error.column
         switch format {
         case .text:
+            let file = Self.visibleName(file)
             let location = line.map { "\(file):\($0):\(column ?? 1)" } ?? file
             let aws =
                 error.code == .implementationLimit
@@ -112,6 +114,7 @@ public struct ReportWriter {
     public func eventError(file: String, at position: EventPosition, _ error: EBMatchError) {
         switch format {
         case .text:
+            let file = Self.visibleName(file)
             let location = error.offset == nil ? position.label(in: file) : "\(file):\(error.line):\(error.column)"
             let path = error.path == "$" ? "" : ", at \(error.path)"
             diagnostic("\(location): error: \(error.firstLine) (event \(position.index)\(path))\n")
@@ -132,6 +135,7 @@ public struct ReportWriter {
         let field = error.path.hasPrefix("$.") ? String(error.path.dropFirst(2)) : error.path
         switch format {
         case .text:
+            let file = Self.visibleName(file)
             diagnostic(
                 "\(position.label(in: file)): error: ValidationException: \(error.firstLine) (missing \"\(field)\")\n")
         case .json:
@@ -152,7 +156,7 @@ public struct ReportWriter {
     public func fileError(file: String, role: FileRole, reason: String) {
         switch format {
         case .text:
-            diagnostic("\(file): error: \(reason)\n")
+            diagnostic("\(Self.visibleName(file)): error: \(reason)\n")
         case .json:
             var detail = JSONObjectText()
             detail.add("type", "UnreadableFile")
@@ -190,10 +194,20 @@ public struct ReportWriter {
     /// The text with control characters other than line feed and tab written as `\u001B` and the like:
     /// messages quote the pattern and names as given, and a crafted file must not drive the terminal.
     static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        escapingControls(text) { isControl($0) }
+    }
+
+    /// A file name as shown in text output: every control character escaped, line feeds and tabs too,
+    /// so that a name cannot fake or split result lines.
+    static func visibleName(_ name: String) -> String {
+        escapingControls(name) { isControl($0) || $0 == "\n" || $0 == "\t" }
+    }
+
+    private static func escapingControls(_ text: String, _ escaped: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if escaped(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             } else {

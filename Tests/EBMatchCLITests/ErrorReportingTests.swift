@@ -174,7 +174,7 @@ import Testing
         #expect(outcome.status == 2)
         #expect(outcome.lines == ["\(events):1: match", "\(events):3: no match"])
         #expect(outcome.stderr.hasPrefix("\(events):2:12: error: Unexpected character ('}'"))
-        #expect(outcome.stderr.hasSuffix(" (event 1)\n"))
+        #expect(outcome.stderr.hasSuffix(" (event 1, at $.source)\n"))
     }
 
     @Test func nonObjectEventIsPlacedInTheFile() throws {

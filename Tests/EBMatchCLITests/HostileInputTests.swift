@@ -62,3 +62,34 @@ import Testing
         #expect(outcome.stdout == "\(events):1: match\n\(events):3: match\n")
     }
 }
+
+/// Messages and names that must stay truthful and inert.
+@Suite struct MessageHygieneTests {
+    @Test func controlCharactersInFileNamesAreEscapedInText() throws {
+        let harness = try CommandHarness()
+        let pattern = try harness.file("p.json", Samples.pattern)
+        let event = try harness.file("n\nx.json: match\u{1B}[31m", Samples.matching)
+        let outcome = harness.run([pattern, event])
+        #expect(outcome.stdout.split(separator: "\n").count == 1)
+        #expect(!outcome.stdout.contains("\u{1B}"))
+        #expect(outcome.stdout.hasSuffix(#"n\u000Ax.json: match\u001B[31m: match"# + "\n"))
+    }
+
+    @Test func contentAfterAnArrayOfEventsIsReported() throws {
+        let harness = try CommandHarness()
+        let pattern = try harness.file("p.json", Samples.pattern)
+        let events = try harness.file("e.json", "[\(Samples.matching)]\n[\(Samples.matching)]")
+        let outcome = harness.run([pattern, events])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == "\(events)[0]: match\n")
+        #expect(outcome.stderr.contains("expected nothing after the array of events"))
+    }
+
+    @Test func errorPathsNameTheMemberWhoseValueIsBad() throws {
+        let harness = try CommandHarness()
+        let pattern = try harness.file("p.json", Samples.pattern)
+        let event = try harness.file("e.json", #"{"b": {"c": bad}}"#)
+        let outcome = harness.run([pattern, event])
+        #expect(outcome.stderr.hasSuffix("(event 0, at $.b.c)\n"))
+    }
+}

@@ -39,6 +39,13 @@ public enum EventDocuments {
                 try tokens.skipChildren(of: token)
                 items.append(.event(range: start..<tokens.position, ordinal: items.count, line: lines.line(at: start, in: buffer)))
             }
+            // Anything after the array would be silently lost: say so.
+            var rest = tokens.position
+            while rest < buffer.count, isSpace(buffer[rest]) { rest += 1 }
+            if rest < buffer.count {
+                throw JSONSyntaxError.unexpectedCharacter(
+                    buffer, at: rest, "expected nothing after the array of events")
+            }
         } catch {
             items.append(.failure(syntaxError(error, source: source), ordinal: items.count))
         }

@@ -19,6 +19,11 @@ enum JSONPathLocator {
                 guard let token = try? tokens.next() else {
                     // A fault after a complete element concerns the next one (`[1, 2,]`).
                     if last != .string && last != .fieldName { advanceElement(&steps) }
+                    // A fault in the value right after a member name (`{"a": bad}`) comes while the
+                    // name is read, before it is returned: the name is still the tokenizer's text.
+                    if case .member = steps.last, isQuotedName(buffer, tokens.text, after: tokens.tokenStart) {
+                        steps[steps.count - 1] = .member(name(buffer, tokens))
+                    }
                     break
                 }
                 if token == .end { break }
@@ -43,6 +48,16 @@ enum JSONPathLocator {
             }
             return render(steps)
         }
+    }
+
+    /// Whether `text` is a member name read after the last token (quoted, followed by a colon).
+    private static func isQuotedName(_ buffer: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, after start: Int) -> Bool {
+        guard text.lowerBound > start, text.lowerBound >= 1, text.upperBound < buffer.count,
+            buffer[text.lowerBound - 1] == UInt8(ascii: "\""), buffer[text.upperBound] == UInt8(ascii: "\"")
+        else { return false }
+        var i = text.upperBound + 1
+        while i < buffer.count, buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 10 || buffer[i] == 13 { i += 1 }
+        return i < buffer.count && buffer[i] == UInt8(ascii: ":")
     }
 
     private static func advanceElement(_ steps: inout [Step]) {

@@ -29,10 +29,14 @@ struct JSONSyntaxError: Error, Sendable, Equatable {
     /// code above 255. Jackson reads UTF-16 units, so a non-ASCII character is decoded first.
     static func describeCharacter(_ input: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
         guard offset < input.count else { return "EOF" }
-        let scalar = UTF8Decoding.scalar(in: input, at: offset)?.value ?? UInt32(input[offset])
+        guard let scalar = UTF8Decoding.scalar(in: input, at: offset)?.value else {
+            // Jackson reads characters, never bytes; a byte that is not UTF-8 is named as such.
+            return "(invalid UTF-8 byte 0x\(String(input[offset], radix: 16)))"
+        }
         // A character outside the BMP reaches Jackson as its high surrogate first.
         let unit = scalar > 0xFFFF ? 0xD800 + ((scalar - 0x10000) >> 10) : scalar
-        if unit < 32 { return "(CTRL-CHAR, code \(unit))" }
+        // Java's ISO control characters: U+0000-U+001F and U+007F-U+009F.
+        if unit < 32 || (unit >= 0x7F && unit <= 0x9F) { return "(CTRL-CHAR, code \(unit))" }
         let shown: String
         if let s = Unicode.Scalar(unit) { shown = String(Character(s)) } else { shown = "?" }
         if unit > 255 {

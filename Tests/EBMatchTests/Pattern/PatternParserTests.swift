@@ -171,5 +171,10 @@ struct PatternParserTests {
         let error = try #require(utf8Error(bytes))
         #expect(error.firstLine == "Invalid UTF-8 start byte 0xff")
         #expect(error.column == 8)
+        // Outside strings: C1 controls are Java ISO controls; a byte that is not UTF-8 is named as a byte.
+        let c1 = utf8Error(Array(#"{"a":["#.utf8) + [0xC2, 0x89] + Array("]}".utf8))
+        #expect(c1?.firstLine == "Unexpected character ((CTRL-CHAR, code 137)): expected a valid value \(JSONSyntaxError.validValues)")
+        let raw = utf8Error(Array(#"{"a":["#.utf8) + [0xB3] + Array("]}".utf8))
+        #expect(raw?.firstLine == "Unexpected character ((invalid UTF-8 byte 0xb3)): expected a valid value \(JSONSyntaxError.validValues)")
     }
 }
