@@ -417,18 +417,7 @@ struct JSONTokenizer {
     /// continuation byte out of the range the lead allows: overlongs, surrogates, above U+10FFFF).
     private func invalidUTF8(at offset: Int) -> JSONSyntaxError {
         let lead = input[offset]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default:
+        guard let (length, low, high) = UTF8Decoding.sequenceShape(lead: lead) else {
             return JSONSyntaxError(message: "Invalid UTF-8 start byte 0x\(String(lead, radix: 16))", offset: offset)
         }
         for i in offset + 1..<offset + length {
