@@ -120,10 +120,6 @@ public struct InputFile: Sendable {
         return bytes
     }
 
-    /// Whether the file holds nothing but JSON whitespace (space, tab, line feed, carriage return).
-    public var isBlank: Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
 
     /// A short reason for an error thrown while reading an opened file.
     private static func reason(for error: any Error) -> String {

@@ -203,8 +203,6 @@ struct JSONTokenizer {
 
     private var pendingText: Range<Int> = 0..<0
 
-    /// The range of the value token returned after a field name (numbers and literals).
-    var valueText: Range<Int> { pendingText }
 
     /// Reads the start of a value at `position` (known not to be whitespace or end of input).
     private mutating func readValueStart() throws(JSONSyntaxError) -> JSONToken {
