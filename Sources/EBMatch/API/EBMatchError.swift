@@ -135,27 +135,8 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// Line and column (both 1-based, column in UTF-16 units) of a byte offset.
     static func position(of offset: Int, in source: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        let end = min(offset, source.count)
-        while i < end {
-            let c = source[i]
-            if c == 10 || (c == 13 && (i + 1 >= source.count || source[i + 1] != 10)) {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        var column = 1
-        i = lineStart
-        while i < end {
-            let c = source[i]
-            // Count UTF-16 units: one per scalar, two for those above U+FFFF (4-byte UTF-8).
-            if c & 0xC0 != 0x80 { column += c >= 0xF0 ? 2 : 1 }
-            i += 1
-        }
-        return (line, column + max(0, offset - source.count))
+        let position = TextPosition(offset: offset, in: source)
+        return (position.line, position.column)
     }
 }
 

@@ -28,7 +28,11 @@ public struct EventPattern: Sendable {
 
     /// Compiles a pattern from its JSON text as UTF-8 bytes.
     public init(utf8 json: [UInt8], name: String = "rule", limits: PatternLimits = .aws) throws(EBMatchError) {
-        let rules = try PatternParser.parse(json, ruleName: name)
+        try self.init(rules: PatternParser.parse(json, ruleName: name), source: json, limits: limits)
+    }
+
+    /// Compiles validated sub-rules; `source` is the pattern's text, for the complexity error.
+    init(rules: [SubRule], source json: [UInt8], limits: PatternLimits) throws(EBMatchError) {
         var pathIDs: [[UInt8]: Int32] = [:]
         var paths: [[UInt8]] = []
         var listIDs: [ObjectIdentifier: Int32] = [:]

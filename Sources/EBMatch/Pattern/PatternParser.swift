@@ -24,7 +24,24 @@ struct PatternParser {
     static let maxSubRules = 65_536
     static let maxFieldsOverSubRules = 1 << 20
 
+    /// A warning found while reading (validation only).
+    struct Note {
+        var code: PatternWarning.Code
+        var message: String
+        var offset: Int
+        var path: String
+    }
+
     var tokens: JSONTokenizer
+    /// Set for validation: a fault inside a member's value is recorded and reading goes on with the next
+    /// member, so that one run reports every independent fault. The first fault is AWS's either way.
+    var collecting = false
+    /// Faults recorded while collecting.
+    var recorded: [Fault] = []
+    /// Warnings found while collecting.
+    var notes: [Note] = []
+    /// Enough faults for any report; past it validation stops at the next one.
+    static let maxFaultsRecorded = 100
     /// Fields written into sub-rules so far (an upper bound of the fields over all sub-rules).
     private var fieldsWritten = 0
     /// JSON path of what is being read, for diagnostics.
@@ -40,39 +57,60 @@ struct PatternParser {
         tokens = JSONTokenizer(input)
     }
 
-    /// Parses a whole pattern document into its sub-rules.
-    static func parse(_ source: [UInt8], ruleName: String) throws(EBMatchError) -> [SubRule] {
-        let result: Result<[Model], Fault> = source.withUnsafeBufferPointer { buffer in
+    /// What reading a pattern found: its models when it is sound, and the faults and warnings seen.
+    struct Reading {
+        var models: [Model]?
+        var faults: [Fault]
+        var notes: [Note]
+    }
+
+    /// Reads a whole pattern document. Unless `collecting`, reading stops at the first fault.
+    static func read(_ source: [UInt8], collecting: Bool = false) -> Reading {
+        source.withUnsafeBufferPointer { buffer in
             var parser = PatternParser(buffer)
+            parser.collecting = collecting
             do {
                 let models = try parser.parseDocument()
-                return .success(models)
-            } catch let fault as Fault {
-                return .failure(fault)
+                return Reading(
+                    models: parser.recorded.isEmpty ? models : nil, faults: parser.recorded, notes: parser.notes)
             } catch {
-                return .failure(Fault(message: "\(error)", offset: nil))
+                let fault = error as? Fault ?? Fault(message: "\(error)", offset: nil)
+                return Reading(models: nil, faults: parser.recorded + [fault], notes: parser.notes)
             }
         }
-        switch result {
-        case .failure(let fault):
-            throw EBMatchError(
-                origin: .pattern, code: fault.code, reason: fault.message, path: fault.path, offset: fault.offset,
-                locationRepeats: fault.repeats, source: source, relatedOffset: fault.relatedOffset)
-        case .success(let models):
-            var rules: [SubRule] = []
-            rules.reserveCapacity(models.count)
-            for model in models {
-                if model.count > maxFieldsPerSubRule {
-                    throw EBMatchError(
-                        origin: .pattern, code: .invalidPattern,
-                        reason: "Size of rule '\(ruleName)' exceeds max value of \(maxFieldsPerSubRule)", path: "$",
-                        offset: nil, source: source)
-                }
-                let fields = model.map { SubRule.Field(path: $0.key, matchers: $0.value) }
-                rules.append(SubRule(fields: fields.sorted { utf16Less($0.path, $1.path) }))
-            }
-            return rules
+    }
+
+    /// Parses a whole pattern document into its sub-rules.
+    static func parse(_ source: [UInt8], ruleName: String) throws(EBMatchError) -> [SubRule] {
+        let reading = read(source)
+        guard let models = reading.models else {
+            throw error(reading.faults.first ?? Fault(message: "invalid pattern", offset: nil), in: source)
         }
+        return try subRules(models, ruleName: ruleName, source: source)
+    }
+
+    /// The public error for a fault of `source`.
+    static func error(_ fault: Fault, in source: [UInt8]) -> EBMatchError {
+        EBMatchError(
+            origin: .pattern, code: fault.code, reason: fault.message, path: fault.path, offset: fault.offset,
+            locationRepeats: fault.repeats, source: source, relatedOffset: fault.relatedOffset)
+    }
+
+    /// The sub-rules of sound models, after the reference's size check.
+    static func subRules(_ models: [Model], ruleName: String, source: [UInt8]) throws(EBMatchError) -> [SubRule] {
+        var rules: [SubRule] = []
+        rules.reserveCapacity(models.count)
+        for model in models {
+            if model.count > maxFieldsPerSubRule {
+                throw EBMatchError(
+                    origin: .pattern, code: .invalidPattern,
+                    reason: "Size of rule '\(ruleName)' exceeds max value of \(maxFieldsPerSubRule)", path: "$",
+                    offset: nil, source: source)
+            }
+            let fields = model.map { SubRule.Field(path: $0.key, matchers: $0.value) }
+            rules.append(SubRule(fields: fields.sorted { utf16Less($0.path, $1.path) }))
+        }
+        return rules
     }
 
     /// The JSON path being read, as `$.a.b[0]`.
@@ -105,36 +143,80 @@ struct PatternParser {
             if token == .endObject { break }
             fieldsPresent = true
             let name = fieldName()
-            let nameText = String(decoding: name, as: UTF8.self)
-            jsonPath.append(.key(nameText))
+            let nameOffset = tokens.tokenStart
+            jsonPath.append(.key(String(decoding: name, as: UTF8.self)))
             defer { jsonPath.removeLast() }
-            if name == orKeyword {
-                try parseOr(&models, prefix: prefix)
-                continue
-            }
-            if insideOr && reservedInsideOr.contains(nameText) {
-                throw fault("\(nameText) is Ruler reserved fieldName which cannot be used inside $or.")
-            }
-            // The reference joins with "." but drops a leading empty step.
-            let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: ".")] + name
-            switch try nextToken() {
-            case .startObject:
-                try parseObject(&models, prefix: path, insideOr: insideOr)
-            case .startArray:
-                let matchers = try parseMatcherList()
-                fieldsWritten += models.count
-                if fieldsWritten > Self.maxFieldsOverSubRules { throw fanOutFault() }
-                for i in models.indices { models[i][path] = matchers }
-            default:
-                throw fault("\"\(nameText)\" must be an object or an array")
+            let depth = tokens.depth
+            var valueFetched = false
+            do {
+                try parseMember(
+                    name, at: nameOffset, &models, prefix: prefix, insideOr: insideOr, valueFetched: &valueFetched)
+            } catch let fault as Fault where canRecover(from: fault) {
+                recorded.append(fault)
+                try skipRest(ofMemberAt: depth, valueFetched: valueFetched)
             }
         }
         if !fieldsPresent { throw fault("Empty objects are not allowed") }
     }
 
+    /// Reads one member's value (its name already read) into every model.
+    private mutating func parseMember(
+        _ name: [UInt8], at nameOffset: Int, _ models: inout [Model], prefix: [UInt8], insideOr: Bool,
+        valueFetched: inout Bool
+    ) throws {
+        let nameText = String(decoding: name, as: UTF8.self)
+        if name == orKeyword {
+            let value = try nextToken()
+            valueFetched = true
+            try parseOr(value, &models, prefix: prefix)
+            return
+        }
+        if insideOr && reservedInsideOr.contains(nameText) {
+            throw fault("\(nameText) is Ruler reserved fieldName which cannot be used inside $or.")
+        }
+        // The reference joins with "." but drops a leading empty step.
+        let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: ".")] + name
+        let value = try nextToken()
+        valueFetched = true
+        switch value {
+        case .startObject:
+            try parseObject(&models, prefix: path, insideOr: insideOr)
+        case .startArray:
+            let matchers = try parseMatcherList()
+            if collecting && models.contains(where: { $0[path] != nil }) {
+                notes.append(
+                    Note(
+                        code: .duplicatePath,
+                        message: "path `\(String(decoding: path, as: UTF8.self))` is given more than once; "
+                            + "EventBridge keeps only the last list and silently drops the earlier one "
+                            + "(to accept any of several values, put them in one list)",
+                        offset: nameOffset, path: renderedPath))
+            }
+            fieldsWritten += models.count
+            if fieldsWritten > Self.maxFieldsOverSubRules { throw fanOutFault() }
+            for i in models.indices { models[i][path] = matchers }
+        default:
+            throw fault("\"\(nameText)\" must be an object or an array")
+        }
+    }
+
+    /// Whether validation can record `fault` and go on: faults of the pattern language can, while JSON
+    /// syntax errors and limits leave nothing sound to read on from.
+    private func canRecover(from fault: Fault) -> Bool {
+        collecting && fault.code == .invalidPattern && recorded.count < Self.maxFaultsRecorded
+    }
+
+    /// Skips what is left of a member's value after a fault, back to the member's object (`depth`).
+    private mutating func skipRest(ofMemberAt depth: Int, valueFetched: Bool) throws {
+        if !valueFetched, try nextToken() == .end { return }
+        while tokens.depth > depth {
+            if try nextToken() == .end { return }
+        }
+    }
+
     /// Reads the value of a `$or` member: an array of at least two objects, each a branch.
-    private mutating func parseOr(_ models: inout [Model], prefix: [UInt8]) throws {
-        guard try nextToken() == .startArray else { throw fault("It must be an Array followed with $or.") }
+    private mutating func parseOr(_ value: JSONToken, _ models: inout [Model], prefix: [UInt8]) throws {
+        guard value == .startArray else { throw fault("It must be an Array followed with $or.") }
         var combined: [Model] = []
         var branches = 0
         while true {
@@ -168,9 +250,17 @@ struct PatternParser {
             jsonPath.append(.index(index))
             defer { jsonPath.removeLast() }
             index += 1
+            let elementStart = tokens.tokenStart
             switch token {
             case .startObject:
-                matchers.append(try parseOperator())
+                let matcher = try parseOperator()
+                if collecting, let feature = matcher.unsupportedInPipes {
+                    notes.append(
+                        Note(
+                            code: .unsupportedInPipes, message: "EventBridge Pipes does not support \(feature)",
+                            offset: elementStart, path: renderedPath))
+                }
+                matchers.append(matcher)
             case .string:
                 let value = try stringValue()
                 let address = value.withUnsafeBufferPointer { IPAddress.parse($0) }

@@ -31,6 +31,21 @@ enum ValueMatcher: Sendable {
     case anythingBut(AnythingBut)
 }
 
+extension ValueMatcher {
+    /// What EventBridge Pipes' filters lack of this matcher, e.g. `wildcard`, or nil when Pipes supports it
+    /// (the "Pipe support" column of AWS's comparison-operator table).
+    var unsupportedInPipes: String? {
+        switch self {
+        case .wildcard: return "wildcard"
+        case .anythingBut(.prefixes): return "anything-but with prefix"
+        case .anythingBut(.suffixes): return "anything-but with suffix"
+        case .anythingBut(.equalsIgnoreCase): return "anything-but with equals-ignore-case"
+        case .anythingBut(.wildcards): return "anything-but with wildcard"
+        default: return nil
+        }
+    }
+}
+
 /// The JSON literals a pattern may list.
 enum JSONLiteral: UInt8, Sendable {
     case trueValue, falseValue, null
