@@ -1,18 +1,26 @@
 import EBMatch
 
-/// The parsed command line of `ebmatch PATTERN EVENT...`.
+/// The parsed command line: `ebmatch PATTERN EVENT...` or `ebmatch validate PATH...`.
 ///
 /// Parsing is separate from running so that every usage error is found before any file is read: a
 /// bad option must give exit status 64 even when the files named next to it are missing.
 public struct CommandLineArguments: Sendable, Equatable {
     /// What the command line asks for.
     public enum Action: Sendable, Equatable {
-        /// Match the events against the pattern.
-        case match
-        /// Print the usage text.
+        /// Run the command.
+        case run
+        /// Print the command's usage text.
         case help
         /// Print the version.
         case version
+    }
+
+    /// The commands, named by the first argument (none means `match`).
+    public enum Command: String, Sendable, Equatable, CaseIterable {
+        /// `ebmatch PATTERN EVENT...`: match events against a pattern.
+        case match
+        /// `ebmatch validate PATH...`: check the patterns in files, folders and templates.
+        case validate
     }
 
     /// A command line that cannot be run; its message is shown with a pointer to `--help`.
@@ -30,7 +38,9 @@ public struct CommandLineArguments: Sendable, Equatable {
     public static let standardInputName = "-"
 
     /// What to do.
-    public var action: Action = .match
+    public var action: Action = .run
+    /// Which command.
+    public var command: Command = .match
     /// The pattern file (`-` for standard input).
     public var patternPath = ""
     /// The event files, in command-line order (at most one of them, or the pattern, is `-`).
@@ -41,6 +51,12 @@ public struct CommandLineArguments: Sendable, Equatable {
     public var requireEnvelope = false
     /// The limits the pattern is compiled with.
     public var limits: PatternLimits = .aws
+    /// `validate`: the files and folders to check (`-` for standard input).
+    public var paths: [String] = []
+    /// `validate`: where plain pattern files will be used (templates say it by resource type).
+    public var target: PatternTarget = .eventBus
+    /// `validate`: whether warnings fail the run (exit status 1).
+    public var strict = false
 
     /// Arguments with every setting at its default and no files.
     public init() {}
@@ -50,6 +66,11 @@ public struct CommandLineArguments: Sendable, Equatable {
     /// `--help` and `--version` win over everything else, even over errors elsewhere on the line,
     /// because someone typing them wants that answer and nothing more.
     public init(parsing arguments: [String]) throws(UsageError) {
+        var arguments = arguments
+        if let first = arguments.first, let command = Command(rawValue: first), command != .match {
+            self.command = command
+            arguments.removeFirst()
+        }
         let options = arguments.prefix { $0 != "--" }
         if options.contains(where: { $0 == "--help" || $0 == "-h" }) {
             action = .help
@@ -76,25 +97,44 @@ public struct CommandLineArguments: Sendable, Equatable {
             }
             let (name, inlineValue) = Self.splitInlineValue(argument)
             switch name {
-            case "--require-envelope":
+            case "--require-envelope" where command == .match:
                 guard inlineValue == nil else { throw UsageError("option '--require-envelope' takes no value") }
                 requireEnvelope = true
+            case "--strict" where command == .validate:
+                guard inlineValue == nil else { throw UsageError("option '--strict' takes no value") }
+                strict = true
             case "--format":
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
-                guard let parsed = OutputFormat(argument: value) else {
-                    throw UsageError("invalid value '\(value)' for '--format' (expected 'text' or 'json')")
+                let allowed = OutputFormat.allowed(for: command)
+                guard let parsed = OutputFormat(argument: value), allowed.contains(parsed) else {
+                    let names = allowed.map { "'\($0.rawValue)'" }
+                    let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+                    throw UsageError("invalid value '\(value)' for '--format' (expected \(expected))")
                 }
                 format = parsed
-            case "--max-wildcard-complexity":
+            case "--target" where command == .validate:
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                guard let parsed = PatternTarget(rawValue: value) else {
+                    throw UsageError("invalid value '\(value)' for '--target' (expected 'event-bus' or 'pipes')")
+                }
+                target = parsed
+            case "--max-complexity", "--max-wildcard-complexity":
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 guard let number = Self.positiveInteger(value) else {
-                    throw UsageError(
-                        "invalid value '\(value)' for '--max-wildcard-complexity' (expected a positive integer)")
+                    throw UsageError("invalid value '\(value)' for '\(name)' (expected a positive integer)")
                 }
                 limits.maxWildcardComplexity = number
             default:
-                throw UsageError("unknown option '\(name)'")
+                throw UsageError("unknown option '\(name)'" + (command == .match ? "" : " for '\(command.rawValue)'"))
             }
+        }
+        if command == .validate {
+            guard !positional.isEmpty else { throw UsageError("missing PATH argument") }
+            if positional.filter({ $0 == Self.standardInputName }).count > 1 {
+                throw UsageError("standard input ('-') can be read only once")
+            }
+            paths = positional
+            return
         }
         guard let first = positional.first else { throw UsageError("missing PATTERN and EVENT arguments") }
         guard positional.count >= 2 else { throw UsageError("missing EVENT argument") }

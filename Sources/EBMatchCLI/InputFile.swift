@@ -50,18 +50,34 @@ public struct InputFile: Sendable {
         public init() {}
     }
 
+    /// The largest file `validate` reads: a template or a Terraform plan can be large, but not this large.
+    public static let maxValidatedFileSize = 64 << 20
+
     /// What a file is read for, which sets its size limit.
     public enum Role: Sendable {
-        case pattern, events
+        /// A pattern to match with.
+        case pattern
+        /// Events to match.
+        case events
+        /// A pattern file, template or Terraform JSON to validate.
+        case validation
 
         /// The size limit in bytes.
-        public var limit: Int { self == .pattern ? InputFile.maxPatternFileSize : InputFile.maxEventFileSize }
+        public var limit: Int {
+            switch self {
+            case .pattern: return InputFile.maxPatternFileSize
+            case .events: return InputFile.maxEventFileSize
+            case .validation: return InputFile.maxValidatedFileSize
+            }
+        }
 
         /// Why a file over the limit is refused.
         var tooLarge: String {
-            self == .pattern
-                ? "larger than 1 MiB (EventBridge accepts patterns of at most 4,096 characters)"
-                : "larger than 512 MiB (ebmatch reads an event file whole; split it, e.g. with split -l)"
+            switch self {
+            case .pattern: return "larger than 1 MiB (EventBridge accepts patterns of at most 4,096 characters)"
+            case .events: return "larger than 512 MiB (ebmatch reads an event file whole; split it, e.g. with split -l)"
+            case .validation: return "larger than 64 MiB (no template or plan of patterns is this large)"
+            }
         }
     }
 

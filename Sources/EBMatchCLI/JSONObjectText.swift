@@ -30,6 +30,24 @@ public struct JSONObjectText: Sendable, Equatable {
         buffer += value.map { String($0) } ?? "null"
     }
 
+    /// Adds a string member, or `null` when the value is absent.
+    public mutating func add(_ key: String, _ value: String?) {
+        addKey(key)
+        buffer += value.map(Self.quoted) ?? "null"
+    }
+
+    /// Adds a boolean member.
+    public mutating func add(_ key: String, _ value: Bool) {
+        addKey(key)
+        buffer += value ? "true" : "false"
+    }
+
+    /// Adds a member whose value is an array of objects.
+    public mutating func add(_ key: String, _ values: [JSONObjectText]) {
+        addKey(key)
+        buffer += "[" + values.map(\.text).joined(separator: ",") + "]"
+    }
+
     /// Adds a member whose value is another object.
     public mutating func add(_ key: String, _ value: JSONObjectText) {
         addKey(key)

@@ -10,6 +10,8 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
         case pattern
         /// The event.
         case event
+        /// Another JSON document (a template or plan that holds patterns).
+        case document
     }
 
     /// A stable classification of the fault, for tools.

@@ -73,16 +73,11 @@ enum JSONPathLocator {
         var text = "$"
         for step in steps {
             switch step {
-            case .member(let name?): text += plainKey(name) ? ".\(name)" : "[\"\(name)\"]"
+            case .member(let name?): text = JSONPath.appending(name, to: text)
             case .member(nil): break
             case .element(let i): if i >= 0 { text += "[\(i)]" }
             }
         }
         return text
-    }
-
-    /// Whether a member name can be written after a dot without quoting.
-    static func plainKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy { $0 != "." && $0 != "[" && $0 != "]" && $0 != "\"" && $0 != " " }
     }
 }

@@ -62,6 +62,37 @@ enum JSONStringDecoder {
         return out
     }
 
+    /// The decoded contents of `range` with, for each decoded byte, the offset of the source character
+    /// (or escape sequence) it comes from, and one more entry for the end of `range`.
+    static func decodedWithOffsets(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ([UInt8], [Int]) {
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var length = 1
+            if input[i] == UInt8(ascii: "\\"), i + 1 < range.upperBound {
+                length = 2
+                if input[i + 1] == UInt8(ascii: "u") {
+                    length = 6
+                    // A surrogate pair is one character written as two escapes.
+                    if let high = hex4(input, at: i + 2, end: range.upperBound), high >= 0xD800 && high < 0xDC00,
+                        i + 12 <= range.upperBound, input[i + 6] == UInt8(ascii: "\\"), input[i + 7] == UInt8(ascii: "u"),
+                        let low = hex4(input, at: i + 8, end: range.upperBound), low >= 0xDC00 && low < 0xE000
+                    {
+                        length = 12
+                    }
+                }
+            }
+            let end = min(i + length, range.upperBound)
+            let before = bytes.count
+            decode(input, i..<end, into: &bytes)
+            offsets += repeatElement(i, count: bytes.count - before)
+            i = end
+        }
+        offsets.append(range.upperBound)
+        return (bytes, offsets)
+    }
+
     private static func hex4(_ input: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> UInt32? {
         guard i + 4 <= end else { return nil }
         var v: UInt32 = 0

@@ -118,7 +118,7 @@ struct PatternParser {
         var text = "$"
         for component in jsonPath {
             switch component {
-            case .key(let k): text += JSONPathLocator.plainKey(k) ? ".\(k)" : "[\"\(k)\"]"
+            case .key(let k): text = JSONPath.appending(k, to: text)
             case .index(let i): text += "[\(i)]"
             }
         }

@@ -69,7 +69,7 @@ public struct ReportWriter {
     /// Reports whether one event matched.
     public func result(file: String, at position: EventPosition, matched: Bool) {
         switch format {
-        case .text:
+        case .text, .github, .junit:  // matching prints text or JSON only
             let file = Self.visibleName(file)
             let word = matched ? "match" : "no match"
             let shown = colored ? (matched ? Self.green : Self.red) + word + Self.reset : word
@@ -89,7 +89,7 @@ public struct ReportWriter {
         let line = error.offset == nil ? nil : error.line
         let column = error.offset == nil ? nil : error.column
         switch format {
-        case .text:
+        case .text, .github, .junit:  // matching prints text or JSON only
             let file = Self.visibleName(file)
             let location = line.map { "\(file):\($0):\(column ?? 1)" } ?? file
             let aws =
@@ -113,7 +113,7 @@ public struct ReportWriter {
     /// In JSON mode it is a record on stdout like a result, so that every event of the input is accounted for.
     public func eventError(file: String, at position: EventPosition, _ error: EBMatchError) {
         switch format {
-        case .text:
+        case .text, .github, .junit:  // matching prints text or JSON only
             let file = Self.visibleName(file)
             let location = error.offset == nil ? position.label(in: file) : "\(file):\(error.line):\(error.column)"
             let path = error.path == "$" ? "" : ", at \(error.path)"
@@ -134,7 +134,7 @@ public struct ReportWriter {
     public func envelopeError(file: String, at position: EventPosition, _ error: EBMatchError) {
         let field = error.path.hasPrefix("$.") ? String(error.path.dropFirst(2)) : error.path
         switch format {
-        case .text:
+        case .text, .github, .junit:  // matching prints text or JSON only
             let file = Self.visibleName(file)
             diagnostic(
                 "\(position.label(in: file)): error: ValidationException: \(error.firstLine) (missing \"\(field)\")\n")
@@ -155,7 +155,7 @@ public struct ReportWriter {
     /// Reports a file that could not be used at all, e.g. `e.json: error: No such file or directory`.
     public func fileError(file: String, role: FileRole, reason: String) {
         switch format {
-        case .text:
+        case .text, .github, .junit:  // matching prints text or JSON only
             diagnostic("\(Self.visibleName(file)): error: \(reason)\n")
         case .json:
             var detail = JSONObjectText()

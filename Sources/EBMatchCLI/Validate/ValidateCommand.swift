@@ -1,0 +1,62 @@
+import EBMatch
+
+/// `ebmatch validate PATH...`: checks every pattern in pattern files, folders, CloudFormation / SAM /
+/// CDK templates and Terraform JSON, and reports every problem of every file.
+public struct ValidateCommand {
+    /// The exit statuses of the command.
+    public enum ExitStatus: Int32, Sendable {
+        /// Every pattern is valid (warnings allowed unless `--strict`).
+        case allValid = 0
+        /// A pattern is invalid, or under `--strict` has a warning.
+        case someInvalid = 1
+        /// A file could not be read or is not what it should be (not JSON, not text, nothing to check).
+        case unreadable = 2
+    }
+
+    private let arguments: CommandLineArguments
+    private let writer: ValidationReportWriter
+    private let readStandardInput: () throws -> [UInt8]
+
+    /// A command for parsed `arguments` writing its report to `output`; `colored` as for matching.
+    public init(
+        arguments: CommandLineArguments, output: OutputChannel, colored: Bool,
+        readStandardInput: @escaping () throws -> [UInt8]
+    ) {
+        self.arguments = arguments
+        self.writer = ValidationReportWriter(
+            format: arguments.format, colored: colored && arguments.format == .text, strict: arguments.strict,
+            output: output)
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Runs the command and returns its exit status.
+    public func run() -> ExitStatus {
+        let expansion = ValidationInputs.expand(arguments.paths)
+        let checker = PatternChecker(target: arguments.target, limits: arguments.limits)
+        var files: [CheckedFile] = []
+        var skipped = 0
+        for (path, reason) in expansion.problems {
+            var file = CheckedFile(name: path, bytes: [])
+            file.problem = (reason, nil, nil)
+            files.append(file)
+        }
+        for entry in expansion.entries {
+            switch InputFile.read(entry.path, as: .validation, readStandardInput: readStandardInput) {
+            case .failure(let error):
+                var file = CheckedFile(name: error.name, bytes: [])
+                file.problem = (error.reason, nil, nil)
+                files.append(file)
+            case .success(let input):
+                switch checker.check(input, explicit: entry.explicit) {
+                case .checked(let file): files.append(file)
+                case .skipped: skipped += 1
+                }
+            }
+        }
+        let tally = ValidationTally(files, skipped: skipped)
+        writer.write(files, tally: tally)
+        if tally.unreadable > 0 { return .unreadable }
+        if tally.invalid > 0 || (arguments.strict && tally.warnings > 0) { return .someInvalid }
+        return .allValid
+    }
+}

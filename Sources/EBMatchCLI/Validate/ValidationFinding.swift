@@ -1,0 +1,90 @@
+import EBMatch
+
+/// One problem `ebmatch validate` reports: an error (EventBridge would refuse the pattern) or a warning.
+struct ValidationFinding: Sendable {
+    /// How serious it is.
+    enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    /// How serious it is.
+    var severity: Severity
+    /// A stable name for tools: an `EBMatchError.Code` or `PatternWarning.Code` raw value, or `notStatic`.
+    var code: String
+    /// What is wrong, in one line (for an error, the engine's message as AWS's first line gives it).
+    var message: String
+    /// AWS's full message, for errors EventBridge itself would give.
+    var awsMessage: String?
+    /// AWS's message as text reports show it: with the pattern inside its location suffix elided when
+    /// the pattern spans lines or is long (the excerpt above it shows the place better).
+    var awsMessageShown: String?
+    /// The JSON path in the pattern, e.g. `$.detail.state[0].anything-but`.
+    var path: String
+    /// Byte offset in the file.
+    var fileOffset: Int
+    /// Whether `fileOffset` is the fault's own position, or only where the pattern (or the member the
+    /// JSON path names) starts because the fault has no position of its own.
+    var exact: Bool
+    /// 1-based line and column (UTF-16 units) of `fileOffset` in the file.
+    var line: Int
+    var column: Int
+}
+
+/// One pattern after checking.
+struct CheckedPattern: Sendable {
+    /// The pattern and where it came from.
+    var pattern: FoundPattern
+    /// Its findings, errors first, each in document order.
+    var findings: [ValidationFinding]
+    /// 1-based line and column where the pattern starts in its file.
+    var line: Int
+    var column: Int
+
+    /// Whether EventBridge would refuse it.
+    var isInvalid: Bool { findings.contains { $0.severity == .error } }
+    /// The number of warnings.
+    var warningCount: Int { findings.count { $0.severity == .warning } }
+}
+
+/// One file (or standard input) after checking.
+struct CheckedFile: Sendable {
+    /// The file's display name.
+    var name: String
+    /// The file's bytes, for excerpts.
+    var bytes: [UInt8]
+    /// The patterns found in it.
+    var patterns: [CheckedPattern] = []
+    /// Why it could not be checked (exit status 2), with a position when the fault has one.
+    var problem: (message: String, line: Int?, column: Int?)? = nil
+}
+
+/// Counts over a whole run, for the summary line and the exit status.
+struct ValidationTally: Sendable, Equatable {
+    var files = 0
+    var patterns = 0
+    var invalid = 0
+    var warnings = 0
+    var unreadable = 0
+    /// Files a folder walk passed over because they are not patterns (events, tool configuration).
+    var skipped = 0
+
+    init(_ files: [CheckedFile], skipped: Int) {
+        self.files = files.count
+        self.skipped = skipped
+        for file in files {
+            if file.problem != nil { unreadable += 1 }
+            patterns += file.patterns.count
+            invalid += file.patterns.count { $0.isInvalid }
+            warnings += file.patterns.reduce(0) { $0 + $1.warningCount }
+        }
+    }
+
+    /// `5 patterns in 3 files: 1 invalid, 2 warnings, 1 unreadable file`.
+    var summary: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts = ["\(invalid) invalid", plural(warnings, "warning")]
+        if unreadable > 0 { parts.append(plural(unreadable, "unreadable file")) }
+        if skipped > 0 { parts.append("\(skipped) skipped (not patterns)") }
+        return "\(plural(patterns, "pattern")) in \(plural(files, "file")): " + parts.joined(separator: ", ")
+    }
+}

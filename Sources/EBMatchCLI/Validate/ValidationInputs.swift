@@ -1,0 +1,75 @@
+import Foundation
+
+/// Turns the PATH arguments of `ebmatch validate` into the files to check.
+///
+/// A file named on the command line is always checked. A folder is walked recursively, in name order,
+/// for `*.json` files, passing over hidden entries, `node_modules`, and the JSON files that tools keep
+/// next to templates (`package.json`, `tsconfig.json`, `cdk.json`, a CDK cloud assembly's
+/// `manifest.json`, `tree.json` and `*.assets.json`).
+enum ValidationInputs {
+    /// A file to check.
+    struct Entry: Equatable {
+        /// The path to read (`-` for standard input).
+        var path: String
+        /// Whether the command line named it (rather than a folder walk finding it).
+        var explicit: Bool
+    }
+
+    /// What the arguments name.
+    struct Expansion {
+        var entries: [Entry] = []
+        /// Arguments that name nothing to check, with the reason (`No such file or directory`).
+        var problems: [(path: String, reason: String)] = []
+    }
+
+    /// The most files one folder walk takes; a walk of a whole disk by mistake stops there.
+    static let maxFilesPerFolder = 100_000
+
+    /// Folders a walk never enters.
+    static let ignoredFolders: Set<String> = ["node_modules"]
+    /// JSON files of build tools that a walk passes over.
+    static let ignoredFiles: Set<String> = [
+        "package.json", "package-lock.json", "tsconfig.json", "cdk.json", "cdk.context.json", "manifest.json",
+        "tree.json", "composer.json", "renovate.json",
+    ]
+
+    /// Expands the arguments, in order.
+    static func expand(_ paths: [String]) -> Expansion {
+        var expansion = Expansion()
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard path != CommandLineArguments.standardInputName,
+                manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                expansion.entries.append(Entry(path: path, explicit: true))
+                continue
+            }
+            let found = walk(path)
+            if found.isEmpty {
+                expansion.problems.append((path, "no pattern files (*.json) in this folder"))
+            }
+            expansion.entries += found.map { Entry(path: $0, explicit: false) }
+        }
+        return expansion
+    }
+
+    /// The `*.json` files under a folder, sorted by path.
+    private static func walk(_ folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String, files.count < maxFilesPerFolder {
+            let name = (relative as NSString).lastPathComponent
+            let isDirectory = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
+            if name.hasPrefix(".") || (isDirectory && ignoredFolders.contains(name)) {
+                if isDirectory { walker.skipDescendants() }
+                continue
+            }
+            guard !isDirectory, name.hasSuffix(".json"), !ignoredFiles.contains(name), !name.hasSuffix(".assets.json")
+            else { continue }
+            files.append(base + relative)
+        }
+        return files.sorted()
+    }
+}

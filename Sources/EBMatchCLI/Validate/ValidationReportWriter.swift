@@ -1,0 +1,120 @@
+/// Prints the outcome of `ebmatch validate` on stdout, in the chosen format.
+///
+/// The report is the command's result, so it all goes to stdout (as a linter's does), warnings and
+/// unreadable files included; only usage errors go to stderr.
+struct ValidationReportWriter {
+    /// The format.
+    var format: OutputFormat
+    /// Whether `error:` and `warning:` are colored (text on a terminal only).
+    var colored: Bool
+    /// Whether warnings count as failures (`--strict`), which JUnit shows as failed test cases.
+    var strict: Bool
+    /// Where the report goes.
+    var output: OutputChannel
+
+    private static let red = "\u{1B}[31m"
+    private static let yellow = "\u{1B}[33m"
+    private static let reset = "\u{1B}[0m"
+
+    /// Writes the report for every file.
+    func write(_ files: [CheckedFile], tally: ValidationTally) {
+        switch format {
+        case .text:
+            files.forEach(writeText)
+            output.write("ebmatch: \(tally.summary)\n")
+        case .json:
+            files.forEach(writeJSON)
+            var summary = JSONObjectText()
+            summary.add("files", tally.files)
+            summary.add("patterns", tally.patterns)
+            summary.add("invalid", tally.invalid)
+            summary.add("warnings", tally.warnings)
+            summary.add("unreadable", tally.unreadable)
+            summary.add("skipped", tally.skipped)
+            var object = JSONObjectText()
+            object.add("summary", summary)
+            output.write(object.text + "\n")
+        case .github:
+            files.forEach { GitHubAnnotations.write($0, to: output) }
+            output.write("ebmatch: \(tally.summary)\n")
+        case .junit:
+            output.write(JUnitReport.document(files, tally: tally, strict: strict))
+        }
+    }
+
+    // MARK: - Text
+
+    private func writeText(_ file: CheckedFile) {
+        let name = ReportWriter.visibleName(file.name)
+        if let problem = file.problem {
+            let at = problem.line.map { ":\($0):\(problem.column ?? 1)" } ?? ""
+            output.write("\(name)\(at): \(label(.error)) \(ReportWriter.visible(problem.message))\n")
+            return
+        }
+        for checked in file.patterns {
+            let resource = checked.pattern.resource.map { "[\(ReportWriter.visibleName($0))] " } ?? ""
+            for finding in checked.findings {
+                let message = ReportWriter.visible(finding.message)
+                let path = ReportWriter.visibleName(finding.path)
+                output.write(
+                    "\(name):\(finding.line):\(finding.column): \(label(finding.severity)) \(resource)\(message)"
+                        + " (at \(path))\n")
+                output.write(SourceExcerpt.lines(of: file.bytes, at: finding.fileOffset, line: finding.line))
+                if let aws = finding.awsMessageShown {
+                    let indented = aws.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+                    output.write("    AWS: \(ReportWriter.visible(indented))\n")
+                }
+            }
+        }
+    }
+
+    /// `error:` or `warning:`, colored when wanted.
+    private func label(_ severity: ValidationFinding.Severity) -> String {
+        let word = severity.rawValue + ":"
+        guard colored else { return word }
+        return (severity == .error ? Self.red : Self.yellow) + word + Self.reset
+    }
+
+    // MARK: - JSON
+
+    /// One line per pattern (`"valid"`, its errors and warnings), or one for a file that could not be read.
+    private func writeJSON(_ file: CheckedFile) {
+        if let problem = file.problem {
+            var detail = JSONObjectText()
+            detail.add("type", "UnreadableFile")
+            detail.add("message", problem.message)
+            detail.add("line", problem.line)
+            detail.add("column", problem.column)
+            var object = JSONObjectText()
+            object.add("file", file.name)
+            object.add("error", detail)
+            output.write(object.text + "\n")
+            return
+        }
+        for checked in file.patterns {
+            var object = JSONObjectText()
+            object.add("file", file.name)
+            object.add("resource", checked.pattern.resource)
+            object.add("origin", checked.pattern.origin.rawValue)
+            object.add("target", checked.pattern.target.rawValue)
+            object.add("line", checked.line)
+            object.add("column", checked.column)
+            object.add("valid", !checked.isInvalid)
+            object.add("errors", checked.findings.filter { $0.severity == .error }.map(Self.json))
+            object.add("warnings", checked.findings.filter { $0.severity == .warning }.map(Self.json))
+            output.write(object.text + "\n")
+        }
+    }
+
+    private static func json(_ finding: ValidationFinding) -> JSONObjectText {
+        var object = JSONObjectText()
+        object.add("code", finding.code)
+        object.add("message", finding.message)
+        if finding.severity == .error { object.add("awsMessage", finding.awsMessage) }
+        object.add("path", finding.path)
+        object.add("line", finding.line)
+        object.add("column", finding.column)
+        object.add("exact", finding.exact)
+        return object
+    }
+}
