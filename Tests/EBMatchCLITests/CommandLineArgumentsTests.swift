@@ -6,7 +6,8 @@ import Testing
 @Suite struct CommandLineArgumentsTests {
     @Test func defaults() throws {
         let parsed = try CommandLineArguments(parsing: ["p.json", "a.json", "b.json"])
-        #expect(parsed.action == .match)
+        #expect(parsed.action == .run)
+        #expect(parsed.command == .match)
         #expect(parsed.patternPath == "p.json")
         #expect(parsed.eventPaths == ["a.json", "b.json"])
         #expect(parsed.format == .text)
@@ -26,7 +27,8 @@ import Testing
 
     @Test func doubleDashEndsOptions() throws {
         let parsed = try CommandLineArguments(parsing: ["--", "--format", "-h"])
-        #expect(parsed.action == .match)
+        #expect(parsed.action == .run)
+        #expect(parsed.command == .match)
         #expect(parsed.patternPath == "--format")
         #expect(parsed.eventPaths == ["-h"])
     }
