@@ -31,25 +31,22 @@ public struct ValidateCommand {
 
     /// Runs the command and returns its exit status.
     public func run() -> ExitStatus {
-        let expansion = ValidationInputs.expand(arguments.paths)
         let checker = PatternChecker(target: arguments.target, limits: arguments.limits)
         var files: [CheckedFile] = []
         var skipped = 0
-        for (path, reason) in expansion.problems {
-            var file = CheckedFile(name: path, bytes: [])
-            file.problem = (reason, nil, nil)
-            files.append(file)
-        }
-        for entry in expansion.entries {
-            switch InputFile.read(entry.path, as: .validation, readStandardInput: readStandardInput) {
-            case .failure(let error):
-                var file = CheckedFile(name: error.name, bytes: [])
-                file.problem = (error.reason, nil, nil)
-                files.append(file)
-            case .success(let input):
-                switch checker.check(input, explicit: entry.explicit) {
-                case .checked(let file): files.append(file)
-                case .skipped: skipped += 1
+        for entry in ValidationInputs.expand(arguments.paths) {
+            switch entry {
+            case .problem(let path, let reason):
+                files.append(CheckedFile(name: path, bytes: [], problem: (reason, nil, nil)))
+            case .file(let path, let explicit):
+                switch InputFile.read(path, as: .validation, readStandardInput: readStandardInput) {
+                case .failure(let error):
+                    files.append(CheckedFile(name: error.name, bytes: [], problem: (error.reason, nil, nil)))
+                case .success(let input):
+                    switch checker.check(input, explicit: explicit) {
+                    case .checked(let file): files.append(file)
+                    case .skipped: skipped += 1
+                    }
                 }
             }
         }

@@ -7,19 +7,13 @@ import Foundation
 /// next to templates (`package.json`, `tsconfig.json`, `cdk.json`, a CDK cloud assembly's
 /// `manifest.json`, `tree.json` and `*.assets.json`).
 enum ValidationInputs {
-    /// A file to check.
-    struct Entry: Equatable {
-        /// The path to read (`-` for standard input).
-        var path: String
-        /// Whether the command line named it (rather than a folder walk finding it).
-        var explicit: Bool
-    }
-
-    /// What the arguments name.
-    struct Expansion {
-        var entries: [Entry] = []
-        /// Arguments that name nothing to check, with the reason (`No such file or directory`).
-        var problems: [(path: String, reason: String)] = []
+    /// What one argument, or one file of a folder, stands for.
+    enum Entry: Equatable {
+        /// A file to check (`-` for standard input); `explicit` when the command line named it, rather
+        /// than a folder walk finding it.
+        case file(path: String, explicit: Bool)
+        /// An argument that names nothing to check, with the reason.
+        case problem(path: String, reason: String)
     }
 
     /// The most files one folder walk takes; a walk of a whole disk by mistake stops there.
@@ -34,22 +28,22 @@ enum ValidationInputs {
     ]
 
     /// Expands the arguments, in order.
-    static func expand(_ paths: [String]) -> Expansion {
-        var expansion = Expansion()
+    static func expand(_ paths: [String]) -> [Entry] {
+        var expansion: [Entry] = []
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard path != CommandLineArguments.standardInputName,
                 manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                expansion.entries.append(Entry(path: path, explicit: true))
+                expansion.append(.file(path: path, explicit: true))
                 continue
             }
             let found = walk(path)
             if found.isEmpty {
-                expansion.problems.append((path, "no pattern files (*.json) in this folder"))
+                expansion.append(.problem(path: path, reason: "no pattern files (*.json) in this folder"))
             }
-            expansion.entries += found.map { Entry(path: $0, explicit: false) }
+            expansion += found.map { .file(path: $0, explicit: false) }
         }
         return expansion
     }
