@@ -72,10 +72,14 @@ public struct JSONValue: Sendable {
     }
 
     /// Reads a whole document. Errors have origin `.document`, Jackson's message, offset and JSON path.
-    public static func parse(utf8 source: [UInt8]) throws(EBMatchError) -> JSONValue {
+    /// Unless `ignoringTrailingContent` (as EventBridge reads patterns and events), nothing but
+    /// whitespace may follow the root value.
+    public static func parse(utf8 source: [UInt8], ignoringTrailingContent: Bool = false) throws(EBMatchError)
+        -> JSONValue
+    {
         let result: Result<JSONValue, JSONSyntaxError> = source.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) {
-                return .success(try read(buffer))
+                return .success(try read(buffer, strict: !ignoringTrailingContent))
             } catch {
                 return .failure(error)
             }
@@ -102,7 +106,7 @@ public struct JSONValue: Sendable {
         var nameOffset = 0
     }
 
-    private static func read(_ input: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    private static func read(_ input: UnsafeBufferPointer<UInt8>, strict: Bool) throws(JSONSyntaxError) -> JSONValue {
         var tokens = JSONTokenizer(input)
         var stack: [Frame] = []
         while true {
@@ -138,7 +142,7 @@ public struct JSONValue: Sendable {
                     message: "No content to map due to end-of-input", offset: input.count)
             }
             guard !stack.isEmpty else {
-                try expectNothingAfter(finished.range.upperBound, in: input)
+                if strict { try expectNothingAfter(finished.range.upperBound, in: input) }
                 return finished
             }
             let top = stack.count - 1

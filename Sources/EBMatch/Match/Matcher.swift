@@ -78,6 +78,24 @@ public struct Matcher {
         }
     }
 
+    // MARK: - Explanations
+
+    /// Flattens `input` for `pattern` and forgets the previous event: the first half of matching, for
+    /// explanations that then judge each sub-rule with `holds`.
+    mutating func load(_ pattern: EventPattern, _ input: UnsafeBufferPointer<UInt8>) throws(EventFault) {
+        try flattener.flatten(input, trie: pattern.trie, needs: pattern.needs, into: &fields)
+        startEvent(listCount: pattern.listCount)
+    }
+
+    /// Whether `rule` holds for the event last loaded from `input`.
+    mutating func holds(_ rule: CompiledSubRule, _ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let decoded = fields.decoded
+        return decoded.withUnsafeBufferPointer { subRuleMatches(rule, input, $0) }
+    }
+
+    /// The leaves of the event last loaded.
+    var loadedFields: EventFields { fields }
+
     // MARK: - One sub-rule
 
     /// Forgets the candidates of the previous event.

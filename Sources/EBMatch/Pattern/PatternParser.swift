@@ -243,6 +243,7 @@ struct PatternParser {
     /// Reads a matcher list (its `[` already read).
     private mutating func parseMatcherList() throws -> MatcherList {
         var matchers: [ValueMatcher] = []
+        var written: [String] = []
         var index = 0
         while true {
             let token = try nextToken()
@@ -279,9 +280,11 @@ struct PatternParser {
             default:
                 throw fault("Match value must be String, number, true, false, or null")
             }
+            let element = UnsafeBufferPointer(rebasing: tokens.input[elementStart..<tokens.position])
+            written.append(String(decoding: element, as: UTF8.self))
         }
         if matchers.isEmpty { throw fault("Empty arrays are not allowed") }
-        return MatcherList(matchers)
+        return MatcherList(matchers, written: written)
     }
 
     // MARK: - Token helpers

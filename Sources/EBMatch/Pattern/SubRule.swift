@@ -21,9 +21,15 @@ final class MatcherList: Sendable {
     let valueMatchers: [ValueMatcher]
     /// Whether `exists: false` is in the list: the path is also satisfied by the absence of leaves.
     let allowsAbsence: Bool
+    /// Every matcher in pattern order (`exists: false` included), for explanations.
+    let all: [ValueMatcher]
+    /// The list's elements as written in the pattern, for explanations.
+    let written: [String]
 
-    /// A list of at least one matcher.
-    init(_ matchers: [ValueMatcher]) {
+    /// A list of at least one matcher; `written` holds the elements' text as written.
+    init(_ matchers: [ValueMatcher], written: [String]) {
+        all = matchers
+        self.written = written
         var values: [ValueMatcher] = []
         var absence = false
         for matcher in matchers {

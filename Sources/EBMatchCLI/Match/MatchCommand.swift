@@ -72,29 +72,25 @@ public struct MatchCommand {
 
     /// Judges every event in one file, matching over slices of the file's one buffer.
     private func judge(_ file: InputFile, against pattern: EventPattern, with matcher: inout Matcher, into tally: inout Tally) {
-        let items = EventDocuments.split(file.bytes)
-        guard !items.isEmpty else {
+        let events = EventFile(file)
+        guard !events.items.isEmpty else {
             report.fileError(file: file.name, role: .events, reason: "no event in file")
             tally.errors += 1
             return
         }
-        let layout = Self.layout(of: file.bytes, itemCount: items.count)
         file.bytes.withUnsafeBufferPointer { buffer in
-            for item in items {
+            for item in events.items {
                 switch item {
-                case .failure(let error, let ordinal):
-                    // The splitter's offsets already count in the whole file.
-                    let line = error.offset == nil ? 1 : error.line
-                    report.eventError(file: file.name, at: .init(index: ordinal, line: line, layout: layout), error)
+                case .malformed(let error, let position, let restUnread):
+                    report.eventError(file: file.name, at: position, error)
                     tally.errors += 1
-                    if layout == .array {
+                    if restUnread {
                         // A fault inside an array cannot be stepped over: say that the rest went unread.
                         report.fileError(
                             file: file.name, role: .events,
-                            reason: "the events after [\(ordinal - 1)] were not read (the array is malformed at [\(ordinal)])")
+                            reason: "the events after [\(position.index - 1)] were not read (the array is malformed at [\(position.index)])")
                     }
-                case .event(let range, let ordinal, let line):
-                    let position = ReportWriter.EventPosition(index: ordinal, line: line, layout: layout)
+                case .event(let range, let position):
                     judge(
                         UnsafeBufferPointer(rebasing: buffer[range]), at: position, of: file, range: range,
                         pattern: pattern, matcher: &matcher, tally: &tally)
@@ -132,13 +128,5 @@ public struct MatchCommand {
             report.eventError(file: file.name, at: position, error.relocated(into: file.bytes, at: range.lowerBound, line: position.line))
             tally.errors += 1
         }
-    }
-
-    /// How a file lays out its events: an array names events by index; a file of several values (JSON
-    /// Lines) by line; a file of exactly one value by the file alone.
-    static func layout(of bytes: [UInt8], itemCount: Int) -> ReportWriter.EventPosition.Layout {
-        let first = bytes.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
-        if first == UInt8(ascii: "[") { return .array }
-        return itemCount == 1 ? .single : .lines
     }
 }
