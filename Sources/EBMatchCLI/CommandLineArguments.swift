@@ -57,6 +57,11 @@ public struct CommandLineArguments: Sendable, Equatable {
     public var target: PatternTarget = .eventBus
     /// `validate`: whether warnings fail the run (exit status 1).
     public var strict = false
+    /// `validate`: warning codes not to report.
+    public var ignoredWarnings: Set<String> = []
+
+    /// The codes `--ignore-warning` accepts.
+    public static let warningCodes = Set(PatternWarning.Code.allCases.map(\.rawValue) + ["notStatic"])
 
     /// Arguments with every setting at its default and no files.
     public init() {}
@@ -118,6 +123,15 @@ public struct CommandLineArguments: Sendable, Equatable {
                     throw UsageError("invalid value '\(value)' for '--target' (expected 'event-bus' or 'pipes')")
                 }
                 target = parsed
+            case "--ignore-warning" where command == .validate:
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                for code in value.split(separator: ",").map(String.init) {
+                    guard Self.warningCodes.contains(code) else {
+                        let known = Self.warningCodes.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                        throw UsageError("invalid value '\(code)' for '--ignore-warning' (expected \(known))")
+                    }
+                    ignoredWarnings.insert(code)
+                }
             case "--max-complexity", "--max-wildcard-complexity":
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 guard let number = Self.positiveInteger(value) else {

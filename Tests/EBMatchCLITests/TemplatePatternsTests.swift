@@ -16,38 +16,52 @@ import Testing
     }
 
     @Test(arguments: [
-        // Where a string may stand: a value list element, a string operator's operand, anything-but values.
-        (#"{"a": [{"Ref": "X"}]}"#, true),
-        (#"{"a": [{"prefix": {"Fn::Sub": "${X}-"}}]}"#, true),
-        (#"{"a": [{"anything-but": [{"Ref": "X"}, "b"]}]}"#, true),
-        (#"{"a": {"b": [{"Fn::GetAtt": ["Bucket", "Name"]}]}}"#, true),
-        // Where it may not: a number operand, a whole list, a whole pattern or member object.
-        (#"{"a": [{"numeric": [">", {"Ref": "Threshold"}]}]}"#, false),
-        (#"{"a": {"Ref": "List"}}"#, false),
-        (#"{"Fn::If": ["C", {"a": ["x"]}, {"a": ["y"]}]}"#, false),
-        (#"{"$or": [{"Ref": "A"}, {"b": ["y"]}]}"#, false),
-    ])
-    func placeholderWhereAStringMayStand(pattern: String, checked: Bool) throws {
-        let (found, _) = try Self.found(pattern)
+        (#"{"a": [{"Ref": "X"}]}"#, "a placeholder string"),
+        (#"{"a": [{"prefix": {"Fn::Sub": "${X}-"}}]}"#, "a placeholder string"),
+        (#"{"a": [{"prefix": {"equals-ignore-case": {"Ref": "X"}}}]}"#, "a placeholder string"),
+        (#"{"a": [{"anything-but": [{"Ref": "X"}, "b"]}]}"#, "a placeholder string"),
+        (#"{"a": [{"anything-but": {"suffix": {"Ref": "X"}}}]}"#, "a placeholder string"),
+        (#"{"a": {"b": [{"Fn::GetAtt": ["Bucket", "Name"]}]}}"#, "a placeholder string"),
+        (#"{"a": [{"numeric": [">", {"Ref": "Threshold"}]}]}"#, "a placeholder number"),
+        (#"{"a": [{"exists": {"Ref": "Flag"}}]}"#, "the value true"),
+        (#"{"a": [{"cidr": {"Ref": "Network"}}]}"#, "the CIDR block 0.0.0.0/0"),
+        (#"{"a": {"Fn::Split": [",", {"Ref": "Names"}]}}"#, "a list of one placeholder string"),
+        (#"{"$or": [{"Ref": "Branch"}, {"b": ["y"]}]}"#, "a placeholder branch"),
+        // Nothing fits: the whole pattern, a whole `$or`, a `numeric` operator name.
+        (#"{"Fn::If": ["C", {"a": ["x"]}, {"a": ["y"]}]}"#, nil),
+        (#"{"$or": {"Ref": "Branches"}}"#, nil),
+        (#"{"a": [{"numeric": [{"Ref": "Op"}, 5]}]}"#, nil),
+    ] as [(String, String?)])
+    func standInByPlace(pattern: String, standIn: String?) throws {
+        let (found, source) = try Self.found(pattern)
         #expect(found.unknowns.count == 1)
-        #expect((found.text != nil) == checked)
+        if let standIn {
+            #expect(found.unknowns.first?.message.contains("; \(standIn) stands in for it") == true)
+            // The stand-in makes a valid pattern: no finding but the warning.
+            let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source)
+            #expect(checked.findings.map(\.code) == ["notStatic"], "\(checked.findings.map(\.message))")
+        } else {
+            #expect(found.text == nil)
+        }
     }
 
     @Test func placeholderKeepsLengthAndPositions() throws {
         let (found, source) = try Self.found("{\"acct\": [{\"Ref\": \"AWS::AccountId\"}],\n \"x\": []}")
         let text = try #require(found.text)
         #expect(String(decoding: text, as: UTF8.self) == "{\"acct\": [\"{Ref: AWS::AccountId}  \"],\n \"x\": []}")
+        #expect(found.hasPlaceholders)
         let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source)
         let error = try #require(checked.findings.first { $0.severity == .error })
         #expect(error.message == "Empty arrays are not allowed")
-        // AWS points just past the empty list's `]`; in the file that is on the template's second line.
-        #expect([error.line, error.column] == [2, 9])
-        #expect(Array(source[error.fileOffset - 2..<error.fileOffset]) == Array("[]".utf8))
+        // The empty list itself, on the template's second line; AWS's position is just past its `]`.
+        #expect([error.line, error.column] == [2, 7])
+        #expect(Array(source[error.fileOffset..<error.fileOffset + 2]) == Array("[]".utf8))
+        #expect(error.awsPosition.map { [$0.line, $0.column] } == [2, 9])
     }
 
     @Test func placeholderOfMultiLineAndNonASCIIIntrinsics() {
         let original = Array("{\"Fn::Sub\":\n \"é${X}\"}".utf8)
-        let placeholder = CloudFormationPatterns.placeholder(for: original[...])
+        let placeholder = IntrinsicFunctions.placeholderString(for: original[...])
         #expect(placeholder.count == original.count)
         #expect(placeholder.allSatisfy { $0 >= 0x20 && $0 < 0x80 })
         #expect(placeholder.first == UInt8(ascii: "\"") && placeholder.last == UInt8(ascii: "\""))

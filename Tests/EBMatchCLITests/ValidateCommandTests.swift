@@ -1,4 +1,4 @@
-import EBMatchCLI
+@testable import EBMatchCLI
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -18,9 +18,11 @@ import Testing
         return (folder, [folder, folder + "/terraform/terraform.tfstate"])
     }
 
-    /// The output with the fixture folder's absolute path removed, so golden files hold relative names.
+    /// The output with the fixture folder's path removed (absolute, or relative to the current directory
+    /// as GitHub annotations write it), so golden files hold names relative to the folder.
     static func normalized(_ text: String, folder: String) -> String {
-        text.replacingOccurrences(of: folder + "/", with: "")
+        let relative = GitHubAnnotations.relative(folder, to: FileManager.default.currentDirectoryPath)
+        return text.replacingOccurrences(of: folder + "/", with: "").replacingOccurrences(of: relative + "/", with: "")
     }
 
     @Test(arguments: [("text", "report.txt"), ("json", "report.jsonl"), ("github", "report.github"), ("junit", "report.xml")])
@@ -49,7 +51,9 @@ import Testing
         let records = try outcome.lines.map { line in
             try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
-        let patterns = records.filter { $0["summary"] == nil }
+        let skipped = records.compactMap { $0["skipped"] != nil ? $0["file"] as? String : nil }
+        #expect(skipped.map { Self.normalized($0, folder: folder) } == ["rules/examples/acd-end-event.json"])
+        let patterns = records.filter { $0["summary"] == nil && $0["skipped"] == nil }
         // file (relative), resource, valid, error paths, warning codes
         let seen = patterns.map { record -> String in
             let file = Self.normalized(record["file"] as? String ?? "", folder: folder)
@@ -92,14 +96,18 @@ import Testing
         let outcome = harness.run(["validate", "--format", "json", template])
         let record = try #require(JSONSerialization.jsonObject(with: Data(outcome.lines[0].utf8)) as? [String: Any])
         let error = try #require((record["errors"] as? [[String: Any]])?.first)
-        // AWS counts in the decoded pattern (column 27: the `x` after the quote Jackson has read); the file
-        // position is that same `x` inside the escaped string of the template.
+        // AWS counts in the decoded pattern (column 27: the `x` after the quote Jackson has read); in the
+        // file that is the same `x` inside the escaped string of the template.
         let aws = try #require(error["awsMessage"] as? String)
         #expect(aws.hasSuffix(#"[Source: (String)"{"a": [{"numeric": [">", "x"]}]}"; line: 1, column: 27]"#))
         let text = try String(contentsOfFile: template, encoding: .utf8)
+        let awsColumn = try #require(error["awsColumn"] as? Int)
+        #expect(awsColumn == 121)
+        #expect(text.dropFirst(awsColumn - 1).prefix(4) == #"x\"]"#)
+        // ebmatch's own position is the start of the value the path names: the `numeric` list.
         let column = try #require(error["column"] as? Int)
-        #expect(column == 121)
-        #expect(text.dropFirst(column - 1).prefix(4) == #"x\"]"#)
+        #expect(column == 106)
+        #expect(text.dropFirst(column - 1).hasPrefix(#"[\"\u003e"#))
     }
 
     @Test func warningsPassUnlessStrict() throws {
@@ -116,7 +124,7 @@ import Testing
         let file = try harness.file("f.json", #"{"body": {"name": [{"wildcard": "a*"}]}}"#)
         #expect(harness.run(["validate", file]).stdout.contains("0 warnings"))
         let pipes = harness.run(["validate", "--target", "pipes", file])
-        #expect(pipes.stdout.hasPrefix("\(file):1:20: warning: EventBridge Pipes does not support wildcard (at $.body.name[0])\n"))
+        #expect(pipes.stdout.hasPrefix("\(file):1:20: warning: wildcard is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target (at $.body.name[0])\n"))
         #expect(pipes.status == 0)
     }
 
@@ -131,7 +139,7 @@ import Testing
     @Test func standardInputIsAPatternOrTemplate() throws {
         let harness = try CommandHarness()
         let outcome = harness.run(["validate", "-"], stdin: #"{"a": []}"#)
-        #expect(outcome.stdout.hasPrefix("<stdin>:1:9: error: Empty arrays are not allowed (at $.a)\n"))
+        #expect(outcome.stdout.hasPrefix("<stdin>:1:7: error: Empty arrays are not allowed (at $.a)\n"))
         #expect(outcome.status == 1)
     }
 
@@ -141,7 +149,8 @@ import Testing
         let strict = harness.run(["validate", file])
         #expect(strict.status == 1)
         // AWS gives no position; ebmatch points at the member the path names.
-        #expect(strict.stdout.hasPrefix("\(file):1:2: error: Rule is too complex"))
+        #expect(strict.stdout.hasPrefix("\(file):1:7: error: Rule is too complex"))
+        #expect(strict.stdout.contains("    note: the limit in force is 9 (--max-complexity)"))
         #expect(harness.run(["validate", "--max-complexity", "50", file]).status == 0)
     }
 
@@ -181,7 +190,7 @@ import Testing
         let missing = harness.folder.appendingPathComponent("missing.json").path
         let outcome = harness.run(["validate", empty, yaml, missing])
         #expect(outcome.lines == [
-            "\(empty): error: no pattern files (*.json) in this folder",
+            "\(empty): error: no pattern files in this folder (no *.json besides build tools' files)",
             "\(yaml): error: YAML templates are not supported: check the JSON form (`cdk synth --json`, "
                 + "`sam build`, or `cfn-flip template.yaml`)",
             "\(missing): error: No such file or directory",
@@ -212,7 +221,7 @@ import Testing
         let file = try harness.file("a,b:c%d<e>.json", #"{"x": []}"#)
         let github = harness.run(["validate", "--format", "github", file])
         #expect(github.lines.first?.hasPrefix("::error file=") == true)
-        #expect(github.lines.first?.contains("a%2Cb%3Ac%25d<e>.json,line=1,col=9,") == true)
+        #expect(github.lines.first?.contains("a%2Cb%3Ac%25d<e>.json,line=1,col=7,") == true)
         let junit = harness.run(["validate", "--format", "junit", file])
         #expect(junit.stdout.contains("name=\"\(harness.folder.path)/a,b:c%d&lt;e&gt;.json\""))
         let parsed = try XMLDocument(data: Data(junit.stdout.utf8))

@@ -66,7 +66,7 @@ public struct TextPosition: Sendable, Equatable {
 /// A valid pattern that probably does not do what its author meant, or that its target refuses.
 public struct PatternWarning: Sendable, Equatable, CustomStringConvertible {
     /// What kind of warning.
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
         /// A path is written twice in one sub-rule: EventBridge keeps the last list without a word.
         case duplicatePath
         /// An operator that EventBridge Pipes filters do not support (only with target `.pipes`).

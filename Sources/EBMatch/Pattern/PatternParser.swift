@@ -258,7 +258,9 @@ struct PatternParser {
                 if collecting, let feature = matcher.unsupportedInPipes {
                     notes.append(
                         Note(
-                            code: .unsupportedInPipes, message: "EventBridge Pipes does not support \(feature)",
+                            code: .unsupportedInPipes,
+                            message: "\(feature) is not supported in EventBridge Pipes filters; use operators "
+                                + "Pipes supports, or filter in the pipe's target",
                             offset: elementStart, path: renderedPath))
                 }
                 matchers.append(matcher)

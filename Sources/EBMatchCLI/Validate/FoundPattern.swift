@@ -62,6 +62,9 @@ struct FoundPattern: Sendable {
     var anchor: Int
     /// What could not be checked statically.
     var unknowns: [Unknown] = []
+    /// Whether placeholders stand in `text` for parts only known at deployment: AWS's message quoting
+    /// `text` would then not be what AWS says.
+    var hasPlaceholders = false
 
     /// The name a report gives the pattern: its resource, or the file for a pattern file.
     var name: String { resource ?? file }

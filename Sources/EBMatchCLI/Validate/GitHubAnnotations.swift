@@ -8,10 +8,13 @@
 /// Messages are escaped as the runner expects (`%`, CR and LF in the message; also `:` and `,` in
 /// property values), so AWS's multi-line message stays one command.
 enum GitHubAnnotations {
-    /// Writes one command per finding of `file`, or one for the file when it could not be read.
-    static func write(_ file: CheckedFile, to output: OutputChannel) {
+    /// Writes one command per finding of `file`, or one for the file when it could not be read. Paths
+    /// are written relative to `workspace` (the directory the job runs in, the repository's root), as the
+    /// runner matches annotations to the pull request's files by their path in the repository.
+    static func write(_ file: CheckedFile, to output: OutputChannel, workspace: String) {
+        let name = relative(file.name, to: workspace)
         if let problem = file.problem {
-            var properties = ["file=" + property(file.name)]
+            var properties = ["file=" + property(name)]
             if let line = problem.line { properties.append("line=\(line)") }
             if let column = problem.column { properties.append("col=\(column)") }
             properties.append("title=" + property("ebmatch: unreadable file"))
@@ -23,14 +26,25 @@ enum GitHubAnnotations {
                 let what = finding.severity == .error ? "invalid event pattern" : "event pattern warning"
                 let title = "ebmatch: " + what + (checked.pattern.resource.map { " (\($0))" } ?? "")
                 let properties = [
-                    "file=" + property(file.name), "line=\(finding.line)", "col=\(finding.column)",
+                    "file=" + property(name), "line=\(finding.line)", "col=\(finding.column)",
                     "title=" + property(title),
                 ]
                 var message = "\(finding.message) (at \(finding.path))"
-                if let aws = finding.awsMessage { message += "\nAWS: " + aws }
+                if let note = finding.note { message += "\nnote: " + note }
+                // The short form: an annotation quoting a whole multi-line pattern is hard to read.
+                if let aws = finding.awsMessageShown { message += "\nAWS: " + aws }
                 output.write("::\(finding.severity.rawValue) \(properties.joined(separator: ","))::\(data(message))\n")
             }
         }
+    }
+
+    /// `path` without leading `./` and, when it lies under `workspace`, relative to it.
+    static func relative(_ path: String, to workspace: String) -> String {
+        var path = Substring(path)
+        let base = workspace.hasSuffix("/") ? workspace : workspace + "/"
+        if path.hasPrefix(base) { path = path.dropFirst(base.count) }
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        return String(path)
     }
 
     /// A message escaped for a workflow command (other control characters written as `\u001B`).

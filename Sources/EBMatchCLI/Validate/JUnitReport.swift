@@ -10,7 +10,7 @@ enum JUnitReport {
         var totalFailures = 0
         var totalErrors = 0
         var totalTests = 0
-        for file in files {
+        for file in files where !file.skippedAsEvent {
             var cases = ""
             var failures = 0
             var errors = 0
@@ -23,7 +23,8 @@ enum JUnitReport {
                 cases += "    </testcase>\n"
             }
             for checked in file.patterns {
-                let warnings = checked.findings.filter { $0.severity == .warning }
+                // Under --strict warnings fail the case and are listed with the errors; otherwise they are output.
+                let warnings = strict ? [] : checked.findings.filter { $0.severity == .warning }
                 let failing = checked.findings.filter { $0.severity == .error || strict }
                 cases += "    <testcase classname=\(attribute(file.name)) name=\(attribute(checked.pattern.name))"
                 cases += " file=\(attribute(file.name)) line=\"\(checked.line)\""
@@ -64,6 +65,7 @@ enum JUnitReport {
     private static func describe(_ finding: ValidationFinding, in file: String) -> String {
         var line = "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
         line += "\(finding.message) (at \(finding.path))"
+        if let note = finding.note { line += "\nnote: " + note }
         if let aws = finding.awsMessage { line += "\nAWS: " + aws }
         return line
     }

@@ -7,24 +7,18 @@ struct PatternChecker {
     var target: PatternTarget
     /// The limits patterns must keep.
     var limits: PatternLimits
-
-    /// What a file turned out to be.
-    enum Outcome {
-        /// Checked: its patterns and findings, or why it could not be checked.
-        case checked(CheckedFile)
-        /// Passed over by a folder walk: it is not a pattern (an event, say).
-        case skipped
-    }
+    /// Warning codes not to report (`--ignore-warning`).
+    var ignoredWarnings: Set<String> = []
 
     /// Checks `file`; `explicit` says whether the command line named it (a folder walk passes over
     /// files that are plainly events, a named file is always checked).
-    func check(_ file: InputFile, explicit: Bool) -> Outcome {
+    func check(_ file: InputFile, explicit: Bool) -> CheckedFile {
         var checked = CheckedFile(name: file.name, bytes: file.bytes)
         let bytes = file.bytes
         if let bad = Self.firstNonText(bytes) {
             let at = TextPosition(offset: bad.offset, in: bytes)
             checked.problem = ("not a text file (\(bad.what) at byte \(bad.offset)); expected JSON", at.line, at.column)
-            return .checked(checked)
+            return checked
         }
         let lowered = file.name.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
@@ -32,7 +26,7 @@ struct PatternChecker {
                 "YAML templates are not supported: check the JSON form (`cdk synth --json`, `sam build`, "
                     + "or `cfn-flip template.yaml`)", nil, nil
             )
-            return .checked(checked)
+            return checked
         }
         // A template edited on Windows may start with a byte-order mark; blank it out for reading the
         // structure (three spaces keep every offset where it is).
@@ -45,19 +39,22 @@ struct PatternChecker {
         case .success(let root) where TerraformPatterns.isTerraform(root):
             found = TerraformPatterns.patterns(in: root, source: structure, file: file.name)
         case .success(let root):
-            if !explicit && Self.looksLikeEvent(root) { return .skipped }
+            if !explicit && Self.looksLikeEvent(root) {
+                checked.skippedAsEvent = true
+                return checked
+            }
             found = [patternFile(file)]
         case .failure(let error):
             if Self.looksLikeTemplate(bytes) {
                 let at = TextPosition(offset: error.offset ?? 0, in: bytes)
                 checked.problem = ("not valid JSON: \(error.firstLine) (at \(error.path))", at.line, at.column)
-                return .checked(checked)
+                return checked
             }
             // A pattern file with a syntax fault: EventBridge's answer to it is the finding.
             found = [patternFile(file)]
         }
         checked.patterns = found.map { check($0, in: bytes) }
-        return .checked(checked)
+        return checked
     }
 
     /// A file that is one pattern.
@@ -68,44 +65,54 @@ struct PatternChecker {
     }
 
     /// Validates one found pattern and places its findings in the file.
+    ///
+    /// A fault of the pattern language is placed at the start of the value its JSON path names (AWS's
+    /// own column often falls just after the value, or on the next token); a JSON syntax fault where the
+    /// parser stopped. AWS's position is kept beside it.
     func check(_ pattern: FoundPattern, in file: [UInt8]) -> CheckedPattern {
         var findings: [ValidationFinding] = []
-        func finding(
-            _ severity: ValidationFinding.Severity, _ code: String, _ message: String, aws: String? = nil,
-            awsShown: String? = nil, path: String, fileOffset: Int, exact: Bool
-        ) -> ValidationFinding {
+        func place(_ fileOffset: Int) -> (line: Int, column: Int) {
             let at = TextPosition(offset: fileOffset, in: file)
-            return ValidationFinding(
-                severity: severity, code: code, message: message, awsMessage: aws, awsMessageShown: awsShown ?? aws,
-                path: path, fileOffset: fileOffset, exact: exact, line: at.line, column: at.column)
+            return (at.line, at.column)
         }
         if let text = pattern.text {
             let validation = EventPattern.validate(utf8: text, limits: limits, target: pattern.target)
+            let tree = try? JSONValue.parse(utf8: text, ignoringTrailingContent: true)
             for error in validation.errors {
-                var offset = pattern.anchor
-                if let own = error.offset {
-                    offset = pattern.offsets.fileOffset(own)
-                } else if let member = Self.offset(of: error.path, in: text) {
-                    offset = pattern.offsets.fileOffset(member)
+                let awsOffset = error.offset.map(pattern.offsets.fileOffset)
+                var offset = awsOffset ?? pattern.anchor
+                if error.code != .jsonSyntax, let tree, let value = Self.offset(of: error.path, in: tree, near: error.offset) {
+                    offset = pattern.offsets.fileOffset(value)
                 }
-                let aws = error.code == .implementationLimit ? nil : error.awsMessage
+                // AWS's message quotes the text checked: with stand-ins in it, that is not what AWS would say.
+                let aws = error.code == .implementationLimit || pattern.hasPlaceholders ? nil : error.awsMessage
+                let at = place(offset)
                 findings.append(
-                    finding(.error, error.code.rawValue, error.firstLine, aws: aws,
-                        awsShown: aws == nil ? nil : Self.shortAWSMessage(error, text: text), path: error.path,
-                        fileOffset: offset, exact: error.offset != nil))
+                    ValidationFinding(
+                        severity: .error, code: error.code.rawValue, message: error.firstLine,
+                        note: error.advice(limits: limits), awsMessage: aws,
+                        awsMessageShown: aws == nil ? nil : Self.shortAWSMessage(error, text: text), path: error.path,
+                        fileOffset: offset, line: at.line, column: at.column, awsPosition: awsOffset.map(place)))
             }
-            for warning in validation.warnings {
+            for warning in validation.warnings where !ignoredWarnings.contains(warning.code.rawValue) {
+                let offset = pattern.offsets.fileOffset(warning.offset)
+                let at = place(offset)
                 findings.append(
-                    finding(.warning, warning.code.rawValue, warning.message, path: warning.path,
-                        fileOffset: pattern.offsets.fileOffset(warning.offset), exact: true))
+                    ValidationFinding(
+                        severity: .warning, code: warning.code.rawValue, message: warning.message, path: warning.path,
+                        fileOffset: offset, line: at.line, column: at.column))
             }
         }
-        for unknown in pattern.unknowns {
+        for unknown in pattern.unknowns where !ignoredWarnings.contains(ValidationFinding.notStatic) {
+            let at = place(unknown.fileOffset)
             findings.append(
-                finding(.warning, "notStatic", unknown.message, path: unknown.path,
-                    fileOffset: unknown.fileOffset, exact: true))
+                ValidationFinding(
+                    severity: .warning, code: ValidationFinding.notStatic, message: unknown.message, path: unknown.path,
+                    fileOffset: unknown.fileOffset, line: at.line, column: at.column))
         }
-        let at = TextPosition(offset: pattern.anchor, in: file)
+        // In file order; at one place, errors first.
+        findings.sort { ($0.fileOffset, $0.severity == .error ? 0 : 1) < ($1.fileOffset, $1.severity == .error ? 0 : 1) }
+        let at = place(pattern.anchor)
         return CheckedPattern(pattern: pattern, findings: findings, line: at.line, column: at.column)
     }
 
@@ -120,24 +127,25 @@ struct PatternChecker {
             + String(repeating: suffix, count: error.locationRepeats)
     }
 
-    /// The offset in `text` of the member or element a JSON path names (as far as it can be followed), for
-    /// faults AWS reports without a position (CIDR, wildcard complexity).
-    static func offset(of path: String, in text: [UInt8]) -> Int? {
-        guard let steps = JSONPath.steps(of: path), var value = try? JSONValue.parse(utf8: text) else { return nil }
-        var offset = value.range.lowerBound
+    /// The offset of the value a JSON path names in a pattern's tree (as far as the path can be
+    /// followed). Where a member name occurs twice, the occurrence before `near` (AWS's offset of the
+    /// fault) is taken, else the last, as EventBridge keeps the last.
+    static func offset(of path: String, in tree: JSONValue, near: Int?) -> Int? {
+        guard let steps = JSONPath.steps(of: path) else { return nil }
+        var value = tree
         for step in steps {
             switch step {
             case .member(let name):
-                guard let member = value.members?.last(where: { $0.name == name }) else { return offset }
-                offset = member.nameOffset
+                let candidates = value.members?.filter { $0.name == name } ?? []
+                guard let member = candidates.last(where: { near == nil || $0.nameOffset < near! }) ?? candidates.last
+                else { return value.range.lowerBound }
                 value = member.value
             case .element(let index):
-                guard let elements = value.elements, index < elements.count else { return offset }
+                guard let elements = value.elements, index < elements.count else { return value.range.lowerBound }
                 value = elements[index]
-                offset = value.range.lowerBound
             }
         }
-        return offset
+        return value.range.lowerBound
     }
 
     /// The first NUL byte or byte that is not UTF-8, if any: such a file is not JSON text.
@@ -166,9 +174,12 @@ struct PatternChecker {
             .contains { text.contains($0) }
     }
 
-    /// Whether a document is plainly an event, not a pattern: envelope members hold strings and `detail`
-    /// an object, where a pattern would hold lists.
+    /// Whether a document is plainly an event, not a pattern: it has a whole envelope (`id`, `source`,
+    /// `detail-type`, `account` and `time` strings, and a `detail` object). A pattern written with plain
+    /// values instead of lists (`"source": "aws.ec2"`, a common slip) lacks `id`, `account` and `time`,
+    /// so it is still checked.
     static func looksLikeEvent(_ root: JSONValue) -> Bool {
-        root["source"]?.string != nil && root["detail-type"]?.string != nil && root["detail"]?.members != nil
+        ["id", "source", "detail-type", "account", "time"].allSatisfy { root[$0]?.string != nil }
+            && root["detail"]?.members != nil
     }
 }

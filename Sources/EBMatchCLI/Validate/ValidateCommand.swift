@@ -1,4 +1,5 @@
 import EBMatch
+import Foundation
 
 /// `ebmatch validate PATH...`: checks every pattern in pattern files, folders, CloudFormation / SAM /
 /// CDK templates and Terraform JSON, and reports every problem of every file.
@@ -25,15 +26,15 @@ public struct ValidateCommand {
         self.arguments = arguments
         self.writer = ValidationReportWriter(
             format: arguments.format, colored: colored && arguments.format == .text, strict: arguments.strict,
-            output: output)
+            output: output, workspace: FileManager.default.currentDirectoryPath)
         self.readStandardInput = readStandardInput
     }
 
     /// Runs the command and returns its exit status.
     public func run() -> ExitStatus {
-        let checker = PatternChecker(target: arguments.target, limits: arguments.limits)
+        let checker = PatternChecker(
+            target: arguments.target, limits: arguments.limits, ignoredWarnings: arguments.ignoredWarnings)
         var files: [CheckedFile] = []
-        var skipped = 0
         for entry in ValidationInputs.expand(arguments.paths) {
             switch entry {
             case .problem(let path, let reason):
@@ -43,16 +44,14 @@ public struct ValidateCommand {
                 case .failure(let error):
                     files.append(CheckedFile(name: error.name, bytes: [], problem: (error.reason, nil, nil)))
                 case .success(let input):
-                    switch checker.check(input, explicit: explicit) {
-                    case .checked(let file): files.append(file)
-                    case .skipped: skipped += 1
-                    }
+                    files.append(checker.check(input, explicit: explicit))
                 }
             }
         }
-        let tally = ValidationTally(files, skipped: skipped)
+        let tally = ValidationTally(files)
         writer.write(files, tally: tally)
-        if tally.unreadable > 0 { return .unreadable }
+        // Nothing to check at all is a CI step pointed at the wrong place: it must not pass quietly.
+        if tally.unreadable > 0 || tally.patterns == 0 { return .unreadable }
         if tally.invalid > 0 || (arguments.strict && tally.warnings > 0) { return .someInvalid }
         return .allValid
     }

@@ -7,27 +7,31 @@ struct ValidationFinding: Sendable {
         case error, warning
     }
 
+    /// The code of warnings about parts of a template only known at deployment.
+    static let notStatic = "notStatic"
+
     /// How serious it is.
     var severity: Severity
     /// A stable name for tools: an `EBMatchError.Code` or `PatternWarning.Code` raw value, or `notStatic`.
     var code: String
     /// What is wrong, in one line (for an error, the engine's message as AWS's first line gives it).
     var message: String
+    /// What the message means and how to fix it, where AWS's wording alone does not say.
+    var note: String? = nil
     /// AWS's full message, for errors EventBridge itself would give.
-    var awsMessage: String?
+    var awsMessage: String? = nil
     /// AWS's message as text reports show it: with the pattern inside its location suffix elided when
     /// the pattern spans lines or is long (the excerpt above it shows the place better).
-    var awsMessageShown: String?
+    var awsMessageShown: String? = nil
     /// The JSON path in the pattern, e.g. `$.detail.state[0].anything-but`.
     var path: String
-    /// Byte offset in the file.
+    /// Byte offset in the file of what the finding is about.
     var fileOffset: Int
-    /// Whether `fileOffset` is the fault's own position, or only where the pattern (or the member the
-    /// JSON path names) starts because the fault has no position of its own.
-    var exact: Bool
     /// 1-based line and column (UTF-16 units) of `fileOffset` in the file.
     var line: Int
     var column: Int
+    /// Where AWS's message places the fault, as a line and column of the file (nil when it gives none).
+    var awsPosition: (line: Int, column: Int)? = nil
 }
 
 /// One pattern after checking.
@@ -56,6 +60,8 @@ struct CheckedFile: Sendable {
     var patterns: [CheckedPattern] = []
     /// Why it could not be checked (exit status 2), with a position when the fault has one.
     var problem: (message: String, line: Int?, column: Int?)? = nil
+    /// Whether a folder walk passed over it because it is plainly an event.
+    var skippedAsEvent = false
 }
 
 /// Counts over a whole run, for the summary line and the exit status.
@@ -68,10 +74,13 @@ struct ValidationTally: Sendable, Equatable {
     /// Files a folder walk passed over because they are not patterns (events, tool configuration).
     var skipped = 0
 
-    init(_ files: [CheckedFile], skipped: Int) {
-        self.files = files.count
-        self.skipped = skipped
+    init(_ files: [CheckedFile]) {
         for file in files {
+            if file.skippedAsEvent {
+                skipped += 1
+                continue
+            }
+            self.files += 1
             if file.problem != nil { unreadable += 1 }
             patterns += file.patterns.count
             invalid += file.patterns.count { $0.isInvalid }
@@ -84,7 +93,9 @@ struct ValidationTally: Sendable, Equatable {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = ["\(invalid) invalid", plural(warnings, "warning")]
         if unreadable > 0 { parts.append(plural(unreadable, "unreadable file")) }
-        if skipped > 0 { parts.append("\(skipped) skipped (not patterns)") }
-        return "\(plural(patterns, "pattern")) in \(plural(files, "file")): " + parts.joined(separator: ", ")
+        if skipped > 0 { parts.append("\(plural(skipped, "event file")) skipped") }
+        let found = "\(plural(patterns, "pattern")) in \(plural(files, "file"))"
+        if patterns == 0 && unreadable == 0 { return found + ": no event patterns found in the given paths" }
+        return found + ": " + parts.joined(separator: ", ")
     }
 }

@@ -31,19 +31,25 @@ enum ValidationInputs {
     static func expand(_ paths: [String]) -> [Entry] {
         var expansion: [Entry] = []
         let manager = FileManager.default
+        // A file named twice, or named and inside a named folder, is checked once.
+        var seen: Set<String> = []
+        func firstTime(_ path: String) -> Bool {
+            path == CommandLineArguments.standardInputName || seen.insert((path as NSString).standardizingPath).inserted
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard path != CommandLineArguments.standardInputName,
                 manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                expansion.append(.file(path: path, explicit: true))
+                if firstTime(path) { expansion.append(.file(path: path, explicit: true)) }
                 continue
             }
             let found = walk(path)
             if found.isEmpty {
-                expansion.append(.problem(path: path, reason: "no pattern files (*.json) in this folder"))
+                expansion.append(
+                    .problem(path: path, reason: "no pattern files in this folder (no *.json besides build tools' files)"))
             }
-            expansion += found.map { .file(path: $0, explicit: false) }
+            expansion += found.filter(firstTime).map { .file(path: $0, explicit: false) }
         }
         return expansion
     }

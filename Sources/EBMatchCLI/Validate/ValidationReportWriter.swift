@@ -11,6 +11,8 @@ struct ValidationReportWriter {
     var strict: Bool
     /// Where the report goes.
     var output: OutputChannel
+    /// The current directory, which GitHub annotations name files relative to.
+    var workspace: String
 
     private static let red = "\u{1B}[31m"
     private static let yellow = "\u{1B}[33m"
@@ -21,7 +23,7 @@ struct ValidationReportWriter {
         switch format {
         case .text:
             files.forEach(writeText)
-            output.write("ebmatch: \(tally.summary)\n")
+            output.write("ebmatch: \(summary(tally))\n")
         case .json:
             files.forEach(writeJSON)
             var summary = JSONObjectText()
@@ -35,11 +37,16 @@ struct ValidationReportWriter {
             object.add("summary", summary)
             output.write(object.text + "\n")
         case .github:
-            files.forEach { GitHubAnnotations.write($0, to: output) }
-            output.write("ebmatch: \(tally.summary)\n")
+            files.forEach { GitHubAnnotations.write($0, to: output, workspace: workspace) }
+            output.write("ebmatch: \(summary(tally))\n")
         case .junit:
             output.write(JUnitReport.document(files, tally: tally, strict: strict))
         }
+    }
+
+    /// The summary line, saying when `--strict` is what fails the run.
+    private func summary(_ tally: ValidationTally) -> String {
+        strict && tally.warnings > 0 ? tally.summary + " (--strict: warnings fail the run)" : tally.summary
     }
 
     // MARK: - Text
@@ -64,6 +71,7 @@ struct ValidationReportWriter {
                     let indented = aws.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
                     output.write("    AWS: \(ReportWriter.visible(indented))\n")
                 }
+                if let note = finding.note { output.write("    note: \(ReportWriter.visible(note))\n") }
             }
         }
     }
@@ -79,6 +87,13 @@ struct ValidationReportWriter {
 
     /// One line per pattern (`"valid"`, its errors and warnings), or one for a file that could not be read.
     private func writeJSON(_ file: CheckedFile) {
+        if file.skippedAsEvent {
+            var object = JSONObjectText()
+            object.add("file", file.name)
+            object.add("skipped", "an event (it has id, source, detail-type, account, time and detail), not a pattern")
+            output.write(object.text + "\n")
+            return
+        }
         if let problem = file.problem {
             var detail = JSONObjectText()
             detail.add("type", "UnreadableFile")
@@ -114,7 +129,11 @@ struct ValidationReportWriter {
         object.add("path", finding.path)
         object.add("line", finding.line)
         object.add("column", finding.column)
-        object.add("exact", finding.exact)
+        if finding.severity == .error {
+            object.add("note", finding.note)
+            object.add("awsLine", finding.awsPosition?.line)
+            object.add("awsColumn", finding.awsPosition?.column)
+        }
         return object
     }
 }

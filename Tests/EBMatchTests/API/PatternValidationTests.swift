@@ -110,11 +110,11 @@ struct PatternValidationTests {
         #expect(EventPattern.validate(utf8: Array(text.utf8)).warnings.isEmpty)
         let warnings = EventPattern.validate(utf8: Array(text.utf8), target: .pipes).warnings
         #expect(warnings.map(\.message) == [
-            "EventBridge Pipes does not support wildcard",
-            "EventBridge Pipes does not support anything-but with prefix",
-            "EventBridge Pipes does not support anything-but with suffix",
-            "EventBridge Pipes does not support anything-but with equals-ignore-case",
-            "EventBridge Pipes does not support anything-but with wildcard",
+            "wildcard is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target",
+            "anything-but with prefix is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target",
+            "anything-but with suffix is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target",
+            "anything-but with equals-ignore-case is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target",
+            "anything-but with wildcard is not supported in EventBridge Pipes filters; use operators Pipes supports, or filter in the pipe's target",
         ])
         #expect(warnings.map(\.path) == ["$.a[0]", "$.a[1]", "$.a[2]", "$.a[3]", "$.a[4]"])
         #expect(warnings.first?.column == 8)
