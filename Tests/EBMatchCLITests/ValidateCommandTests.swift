@@ -154,6 +154,60 @@ import Testing
         #expect(harness.run(["validate", "--max-complexity", "50", file]).status == 0)
     }
 
+    @Test func patternWithPlainValuesIsNotMistakenForAnEvent() throws {
+        // `"source": "…"` instead of `["…"]` is a common slip: a folder walk must still check it.
+        let harness = try CommandHarness()
+        try harness.file("p.json", #"{"source": "aws.partner/genesys.com", "detail-type": "x", "detail": {"a": ["b"]}}"#)
+        let outcome = harness.run(["validate", harness.folder.path])
+        #expect(outcome.stdout.contains("p.json:1:12: error: \"source\" must be an object or an array"))
+        #expect(outcome.status == 1)
+    }
+
+    @Test func findingNoPatternAtAllFails() throws {
+        let harness = try CommandHarness()
+        let events = try CommandHarness.fixture("validate/rules/examples")
+        let outcome = harness.run(["validate", events])
+        #expect(outcome.stdout == "ebmatch: 0 patterns in 0 files: no event patterns found in the given paths\n")
+        #expect(outcome.status == 2)
+    }
+
+    @Test func ignoredWarningsAndStrictSummary() throws {
+        let harness = try CommandHarness()
+        let file = try harness.file("dup.json", #"{"a": ["x"], "a": ["y"]}"#)
+        let strict = harness.run(["validate", "--strict", file])
+        #expect(strict.lines.last == "ebmatch: 1 pattern in 1 file: 0 invalid, 1 warning (--strict: warnings fail the run)")
+        let ignored = harness.run(["validate", "--strict", "--ignore-warning", "duplicatePath,notStatic", file])
+        #expect(ignored.stdout == "ebmatch: 1 pattern in 1 file: 0 invalid, 0 warnings\n")
+        #expect(ignored.status == 0)
+        let unknown = harness.run(["validate", "--ignore-warning", "typo", file])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix(
+            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'notStatic', 'unsupportedInPipes')"))
+    }
+
+    @Test func strictJUnitListsWarningsOnceAsFailures() throws {
+        let harness = try CommandHarness()
+        let file = try harness.file("dup.json", #"{"a": ["x"], "a": ["y"]}"#)
+        let outcome = harness.run(["validate", "--strict", "--format", "junit", file])
+        #expect(outcome.stdout.contains("<failure type=\"duplicatePath\""))
+        #expect(!outcome.stdout.contains("<system-out>"))
+        #expect(outcome.status == 1)
+    }
+
+    @Test func aFileNamedTwiceIsCheckedOnce() throws {
+        let harness = try CommandHarness()
+        let file = try harness.file("p.json", Samples.pattern)
+        let outcome = harness.run(["validate", file, harness.folder.path, harness.folder.path + "/./p.json"])
+        #expect(outcome.stdout == "ebmatch: 1 pattern in 1 file: 0 invalid, 0 warnings\n")
+    }
+
+    @Test func adviceFollowsAWSMessage() throws {
+        let harness = try CommandHarness()
+        let file = try harness.file("p.json", #"{"a": [{"exist": true}]}"#)
+        let outcome = harness.run(["validate", file])
+        #expect(outcome.lines.contains("    note: did you mean `exists`?"))
+    }
+
     // MARK: - Bad input
 
     @Test func templateThatIsNotJSON() throws {
