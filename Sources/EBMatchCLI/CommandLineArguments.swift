@@ -21,6 +21,8 @@ public struct CommandLineArguments: Sendable, Equatable {
         case match
         /// `ebmatch validate PATH...`: check the patterns in files, folders and templates.
         case validate
+        /// `ebmatch explain PATTERN EVENT...`: why each event matches or not, condition by condition.
+        case explain
     }
 
     /// A command line that cannot be run; its message is shown with a pointer to `--help`.

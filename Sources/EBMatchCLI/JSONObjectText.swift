@@ -48,6 +48,12 @@ public struct JSONObjectText: Sendable, Equatable {
         buffer += "[" + values.map(\.text).joined(separator: ",") + "]"
     }
 
+    /// Adds a member whose value is an array of strings.
+    public mutating func add(_ key: String, _ values: [String]) {
+        addKey(key)
+        buffer += "[" + values.map(Self.quoted).joined(separator: ",") + "]"
+    }
+
     /// Adds a member whose value is another object.
     public mutating func add(_ key: String, _ value: JSONObjectText) {
         addKey(key)

@@ -299,7 +299,7 @@ import Testing
 
     @Test func helpDescribesValidate() throws {
         let outcome = try CommandHarness().run(["validate", "--help"])
-        #expect(outcome.stdout == CommandLineTool.validateUsage)
+        #expect(outcome.stdout == CommandHelp.usage(of: .validate))
         #expect(outcome.status == 0)
     }
 }

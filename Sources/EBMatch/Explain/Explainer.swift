@@ -39,7 +39,8 @@ extension EventPattern {
             }
             let fields = matcher.loadedFields
             var conditions: [MatchExplanation.Condition] = []
-            for field in rule.fields {
+            // In the order the pattern is written, which is how people read it.
+            for field in rule.fields.sorted(by: { $0.list.offset < $1.list.offset }) {
                 let path = trie.paths[Int(field.pathID)]
                 let pathText = String(decoding: path, as: UTF8.self)
                 let found = probes[field.pathID] ?? probe.probe(pathText)

@@ -25,7 +25,7 @@ public struct MatchExplanation: Sendable {
     public struct Alternative: Sendable {
         /// Whether the alternative holds for the event.
         public let held: Bool
-        /// Its conditions, one per path, in the order EventBridge checks them.
+        /// Its conditions, one per path, in the order the pattern writes them.
         public let conditions: [Condition]
         /// True when every condition holds on its own, but only with values from *different* elements of
         /// an array: EventBridge requires the values to come from the same element.

@@ -182,7 +182,7 @@ struct PatternParser {
         case .startObject:
             try parseObject(&models, prefix: path, insideOr: insideOr)
         case .startArray:
-            let matchers = try parseMatcherList()
+            let matchers = try parseMatcherList(at: tokens.tokenStart)
             if collecting && models.contains(where: { $0[path] != nil }) {
                 notes.append(
                     Note(
@@ -240,8 +240,8 @@ struct PatternParser {
         models = combined
     }
 
-    /// Reads a matcher list (its `[` already read).
-    private mutating func parseMatcherList() throws -> MatcherList {
+    /// Reads a matcher list (its `[`, at `start`, already read).
+    private mutating func parseMatcherList(at start: Int) throws -> MatcherList {
         var matchers: [ValueMatcher] = []
         var written: [String] = []
         var index = 0
@@ -286,7 +286,7 @@ struct PatternParser {
             written.append(String(decoding: element, as: UTF8.self))
         }
         if matchers.isEmpty { throw fault("Empty arrays are not allowed") }
-        return MatcherList(matchers, written: written)
+        return MatcherList(matchers, written: written, offset: start)
     }
 
     // MARK: - Token helpers

@@ -25,11 +25,15 @@ final class MatcherList: Sendable {
     let all: [ValueMatcher]
     /// The list's elements as written in the pattern, for explanations.
     let written: [String]
+    /// Byte offset of the list's `[` in the pattern, for putting explanations in the pattern's order.
+    let offset: Int
 
-    /// A list of at least one matcher; `written` holds the elements' text as written.
-    init(_ matchers: [ValueMatcher], written: [String]) {
+    /// A list of at least one matcher; `written` holds the elements' text as written, `offset` where the
+    /// list starts.
+    init(_ matchers: [ValueMatcher], written: [String], offset: Int) {
         all = matchers
         self.written = written
+        self.offset = offset
         var values: [ValueMatcher] = []
         var absence = false
         for matcher in matchers {

@@ -33,20 +33,7 @@ public struct MatchCommand {
 
     /// Runs the command and returns its exit status.
     public func run() -> ExitStatus {
-        let patternFile: InputFile
-        switch InputFile.read(arguments.patternPath, as: .pattern, readStandardInput: readStandardInput) {
-        case .success(let file): patternFile = file
-        case .failure(let error):
-            report.fileError(file: error.name, role: .pattern, reason: error.reason)
-            return .invalidInput
-        }
-        // An empty pattern file is compiled like any other: EventBridge's own answer to an empty
-        // pattern ("Filter is not an object") says more than a message of ours would.
-        let pattern: EventPattern
-        do {
-            pattern = try EventPattern(utf8: patternFile.bytes, limits: arguments.limits)
-        } catch {
-            report.patternError(file: patternFile.name, error)
+        guard let pattern = Self.loadPattern(arguments, report: report, readStandardInput: readStandardInput) else {
             return .invalidInput
         }
         var tally = Tally()
@@ -62,6 +49,27 @@ public struct MatchCommand {
         }
         if tally.errors > 0 { return .invalidInput }
         return tally.mismatches > 0 ? .someDidNotMatch : .allMatched
+    }
+
+    /// Reads and compiles the pattern the arguments name, or reports why it cannot be used.
+    static func loadPattern(
+        _ arguments: CommandLineArguments, report: ReportWriter, readStandardInput: () throws -> [UInt8]
+    ) -> EventPattern? {
+        let patternFile: InputFile
+        switch InputFile.read(arguments.patternPath, as: .pattern, readStandardInput: readStandardInput) {
+        case .success(let file): patternFile = file
+        case .failure(let error):
+            report.fileError(file: error.name, role: .pattern, reason: error.reason)
+            return nil
+        }
+        // An empty pattern file is compiled like any other: EventBridge's own answer to an empty
+        // pattern ("Filter is not an object") says more than a message of ours would.
+        do {
+            return try EventPattern(utf8: patternFile.bytes, limits: arguments.limits)
+        } catch {
+            report.patternError(file: patternFile.name, error)
+            return nil
+        }
     }
 
     /// What happened to the events so far.

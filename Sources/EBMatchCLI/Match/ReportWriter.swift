@@ -49,7 +49,7 @@ public struct ReportWriter {
     public let format: OutputFormat
     /// Whether `match` / `no match` are colored.
     public let colored: Bool
-    private let output: OutputChannel
+    let output: OutputChannel
     private let errors: OutputChannel
 
     /// A writer printing results to `output` and diagnostics to `errors`.

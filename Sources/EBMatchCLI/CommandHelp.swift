@@ -1,0 +1,147 @@
+/// The `--help` texts of the commands, and the one-line synopsis shown with a usage error.
+public enum CommandHelp {
+    /// The text `--help` prints for `command`.
+    public static func usage(of command: CommandLineArguments.Command) -> String {
+        switch command {
+        case .match: return matchUsage
+        case .validate: return validateUsage
+        case .explain: return explainUsage
+        }
+    }
+
+    /// The synopsis of `command`, e.g. `ebmatch validate [OPTIONS] PATH...`.
+    public static func synopsis(of command: CommandLineArguments.Command) -> String {
+        switch command {
+        case .match: return "ebmatch [OPTIONS] PATTERN EVENT..."
+        case .validate: return "ebmatch validate [OPTIONS] PATH..."
+        case .explain: return "ebmatch explain [OPTIONS] PATTERN EVENT..."
+        }
+    }
+
+    /// The text `ebmatch --help` prints.
+    static let matchUsage = """
+        USAGE: ebmatch [OPTIONS] PATTERN EVENT...
+               ebmatch explain [OPTIONS] PATTERN EVENT...   (see 'ebmatch explain --help')
+               ebmatch validate [OPTIONS] PATH...           (see 'ebmatch validate --help')
+
+        Tests events against an Amazon EventBridge event pattern, exactly as EventBridge does.
+
+        ARGUMENTS:
+          PATTERN    a file holding one event pattern
+          EVENT      a file holding one JSON event, a JSON array of events, or JSON Lines
+                     ("-" reads standard input, for PATTERN or for one EVENT)
+
+        OPTIONS:
+          --format text|json            output format (default: text)
+          --require-envelope            reject events lacking id, source, detail-type, account,
+                                        region or time, as TestEventPattern does
+          --max-complexity N            largest wildcard complexity accepted (default: 9;
+                                        --max-wildcard-complexity is the same option)
+          -h, --help                    show this help
+          --version                     show the version
+
+        OUTPUT:
+          text  one line per event on stdout:
+                  e.json: match          a file holding one event
+                  e.jsonl:3: no match    JSON Lines: the line where the event starts
+                  e.json[2]: match       a JSON array: the event's index (from 0)
+                errors on stderr as FILE:LINE:COL: error: MESSAGE
+          json  one object per line on stdout:
+                  {"event":"e.json","index":0,"line":1,"result":"match"}
+                  {"error":{"type":"InvalidEventPatternException","message":"...",...}}
+                "result" is "match" or "no-match"
+
+        EXIT STATUS:
+          0   every event matched
+          1   at least one event did not match
+          2   invalid pattern, invalid event, or unreadable file
+          64  usage error
+
+        EXAMPLES:
+          ebmatch pattern.json event.json
+          ebmatch --format json pattern.json events.jsonl
+          cat events.json | ebmatch pattern.json -
+          ebmatch --require-envelope pattern.json samples/*.json
+
+        Color: "match" and "no match" are colored on a terminal unless NO_COLOR is set (non-empty).
+
+        """
+
+    /// The text `validate --help` prints.
+    static let validateUsage = """
+        USAGE: ebmatch validate [OPTIONS] PATH...
+
+        Checks event patterns as EventBridge does, and reports every problem with AWS's own message,
+        the file, line, column and JSON path. Made for CI: fails the pull request, not the deployment.
+
+        ARGUMENTS:
+          PATH    a pattern file, a folder (searched for *.json, recursively), a CloudFormation, SAM
+                  or CDK-synthesized template in JSON, or Terraform JSON (terraform show -json of a
+                  plan or state, or a state file); "-" reads standard input
+
+        Patterns found in templates:
+          AWS::Events::Rule                        EventPattern (an object or a JSON string)
+          AWS::Serverless::Function/StateMachine   Events of type EventBridgeRule or CloudWatchEvent
+          AWS::Pipes::Pipe                         SourceParameters.FilterCriteria.Filters[].Pattern
+          aws_cloudwatch_event_rule                event_pattern
+          aws_pipes_pipe                           source_parameters.filter_criteria.filter[].pattern
+        Intrinsic functions ({"Ref": ...}, Fn::Sub) cannot be checked before deployment: warnings.
+
+        OPTIONS:
+          --format text|json|github|junit   report format (default: text)
+                                              github: workflow commands that annotate pull requests
+                                              junit:  JUnit XML, one test case per pattern
+          --target event-bus|pipes          where plain pattern files are used (default: event-bus);
+                                            pipes warns about operators Pipes lacks (templates say
+                                            it by resource type)
+          --strict                          warnings fail the run (exit status 1)
+          --max-complexity N                largest wildcard complexity accepted (default: 9)
+          -h, --help                        show this help
+
+        WARNINGS:
+          a path given twice (EventBridge silently keeps the last list), operators Pipes does not
+          support, parts of a template pattern that are only known at deployment
+
+        EXIT STATUS:
+          0   every pattern is valid (warnings allowed unless --strict)
+          1   a pattern is invalid, or has a warning under --strict
+          2   a file could not be read, is not JSON text, or a folder holds no *.json file
+          64  usage error
+
+        EXAMPLES:
+          ebmatch validate rules/
+          ebmatch validate --format github cdk.out/MyStack.template.json
+          terraform show -json plan.out > plan.json && ebmatch validate plan.json
+          ebmatch validate --target pipes --strict filters/
+
+        """
+
+    /// The text `explain --help` prints.
+    static let explainUsage = """
+        USAGE: ebmatch explain [OPTIONS] PATTERN EVENT...
+
+        Says why each event matches the pattern or not, condition by condition: what the pattern
+        wants on each path, what the event has there, which condition failed, and hints for near
+        misses (a misspelt or mis-cased field, a value of the wrong type, a prefix that is a suffix...).
+
+        ARGUMENTS:
+          PATTERN    a file holding one event pattern
+          EVENT      a file holding one JSON event, a JSON array of events, or JSON Lines
+                     ("-" reads standard input, for PATTERN or for one EVENT)
+
+        OPTIONS:
+          --format text|json            output format (default: text; json: one object per event)
+          --max-complexity N            largest wildcard complexity accepted (default: 9)
+          -h, --help                    show this help
+
+        EXIT STATUS:
+          0   every event matched
+          1   at least one event did not match
+          2   invalid pattern, invalid event, or unreadable file
+          64  usage error
+
+        EXAMPLE:
+          ebmatch explain patterns/genesys/acd-end-queue-a.json patterns/genesys/events/e01-customer-end-voice.json
+
+        """
+}
