@@ -58,9 +58,9 @@ struct NearMissHints {
                     "write the path as `\(there)\(rest)` (names are case-sensitive)")
             }
         }
-        if hints.isEmpty, let last = path.split(separator: ".").last.map(String.init) {
-            for (elsewhere, _) in probe.members(named: last) where elsewhere != path {
-                add("`\(last)` is at `\(elsewhere)` in this event, not at `\(path)`", "use the path `\(elsewhere)`")
+        if hints.isEmpty {
+            for (name, elsewhere) in fieldsElsewhere(path) {
+                add("`\(name)` is at `\(elsewhere)` in this event, not at `\(path)`", "use the path `\(elsewhere)`")
             }
         }
         if list.all.contains(where: { if case .anythingBut = $0 { return true } else { return false } }) {
@@ -68,6 +68,29 @@ struct NearMissHints {
                 "to accept events without it too, add `{\"exists\": false}` to the list")
         }
         return hints
+    }
+
+    /// Where the field a path names may be instead: members named like its last step, or like its last
+    /// two steps joined (`queue.id` is `queueId` or `queue_id` in many payloads), found at another path.
+    /// A top-level member does not count for a nested path (a nested `id` is not the event's `id`).
+    private func fieldsElsewhere(_ path: String) -> [(name: String, path: String)] {
+        let steps = path.split(separator: ".").map(String.init)
+        guard let last = steps.last else { return [] }
+        var names: [String] = []
+        if steps.count >= 2 {
+            let parent = steps[steps.count - 2]
+            names += [parent + last.prefix(1).uppercased() + last.dropFirst(), parent + "_" + last]
+        }
+        names.append(last)
+        var found: [(String, String)] = []
+        for name in names {
+            for (elsewhere, _) in probe.members(named: name)
+            where elsewhere != path && (steps.count == 1 || elsewhere.contains(".")) {
+                if !found.contains(where: { $0.1 == elsewhere }) { found.append((name, elsewhere)) }
+            }
+            if !found.isEmpty { break }
+        }
+        return found
     }
 
     /// Hints comparing one matcher with one value that it did not accept.

@@ -107,6 +107,8 @@ struct ExplainerTests {
          ["write the path as `detail.queueId` (names are case-sensitive)"]),
         (#"{"detail": {"queueId": ["q"]}}"#, #"{"detail": {"eventBody": {"queueId": "q"}}}"#,
          ["use the path `detail.eventBody.queueId`"]),
+        (#"{"detail": {"entity": {"queue": {"id": ["q"]}}}}"#, #"{"id": "1", "detail": {"eventBody": {"queueId": "q"}}}"#,
+         ["use the path `detail.eventBody.queueId`"]),
         // Types.
         (#"{"a": ["true"]}"#, #"{"a": true}"#, ["write true without quotes"]),
         (#"{"a": ["300"]}"#, #"{"a": 300}"#, ["write 300 without quotes"]),
