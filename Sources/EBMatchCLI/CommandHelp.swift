@@ -6,6 +6,7 @@ public enum CommandHelp {
         case .match: return matchUsage
         case .validate: return validateUsage
         case .explain: return explainUsage
+        case .test: return testUsage
         }
     }
 
@@ -15,6 +16,7 @@ public enum CommandHelp {
         case .match: return "ebmatch [OPTIONS] PATTERN EVENT..."
         case .validate: return "ebmatch validate [OPTIONS] PATH..."
         case .explain: return "ebmatch explain [OPTIONS] PATTERN EVENT..."
+        case .test: return "ebmatch test [OPTIONS] PATH..."
         }
     }
 
@@ -142,6 +144,37 @@ public enum CommandHelp {
 
         EXAMPLE:
           ebmatch explain patterns/genesys/acd-end-queue-a.json patterns/genesys/events/e01-customer-end-voice.json
+
+        """
+
+    /// The text `test --help` prints.
+    static let testUsage = """
+        USAGE: ebmatch test [OPTIONS] PATH...
+
+        Runs rule test suites: a pattern with events that must match it and events that must not.
+        Each failed expectation is printed with the explanation of why the event matched or not.
+
+        SUITES (found recursively under each PATH):
+          a folder        pattern.json, match/*.json, no-match/*.json (event files may hold one event,
+                          a JSON array of events, or JSON Lines; *.jsonl and *.ndjson too)
+          a manifest      NAME.suite.json, for events kept elsewhere (paths relative to it; a folder
+                          in no-match stands for its files that match does not name):
+                            {"pattern": "filter.json", "match": ["events/e02.json"], "no-match": ["events/"]}
+
+        OPTIONS:
+          --format text|json|github|junit   report format (default: text)
+          --max-complexity N                largest wildcard complexity accepted (default: 9)
+          -h, --help                        show this help
+
+        EXIT STATUS:
+          0   every expectation held
+          1   an expectation failed, or a suite has no events
+          2   an invalid or unreadable pattern, event or manifest, or no suite found
+          64  usage error
+
+        EXAMPLES:
+          ebmatch test patterns
+          ebmatch test --format junit rules/ > ebmatch-tests.xml
 
         """
 }

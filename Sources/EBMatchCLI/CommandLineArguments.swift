@@ -23,6 +23,8 @@ public struct CommandLineArguments: Sendable, Equatable {
         case validate
         /// `ebmatch explain PATTERN EVENT...`: why each event matches or not, condition by condition.
         case explain
+        /// `ebmatch test PATH...`: run rule test suites (a pattern with events that must or must not match).
+        case test
     }
 
     /// A command line that cannot be run; its message is shown with a pointer to `--help`.
@@ -144,7 +146,7 @@ public struct CommandLineArguments: Sendable, Equatable {
                 throw UsageError("unknown option '\(name)'" + (command == .match ? "" : " for '\(command.rawValue)'"))
             }
         }
-        if command == .validate {
+        if command == .validate || command == .test {
             guard !positional.isEmpty else { throw UsageError("missing PATH argument") }
             if positional.filter({ $0 == Self.standardInputName }).count > 1 {
                 throw UsageError("standard input ('-') can be read only once")

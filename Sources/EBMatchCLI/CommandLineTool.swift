@@ -52,6 +52,8 @@ public enum CommandLineTool {
             status = MatchCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
         case .explain:
             status = ExplainCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
+        case .test:
+            status = TestCommand(arguments: parsed, output: stdout, colored: colored).run().rawValue
         case .validate:
             status = ValidateCommand(arguments: parsed, output: stdout, colored: colored, readStandardInput: stdin)
                 .run().rawValue

@@ -18,7 +18,7 @@ public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
     public static func allowed(for command: CommandLineArguments.Command) -> [OutputFormat] {
         switch command {
         case .match, .explain: return [.text, .json]
-        case .validate: return allCases
+        case .validate, .test: return allCases
         }
     }
 }

@@ -3,9 +3,10 @@ import Foundation
 /// Turns the PATH arguments of `ebmatch validate` into the files to check.
 ///
 /// A file named on the command line is always checked. A folder is walked recursively, in name order,
-/// for `*.json` files, passing over hidden entries, `node_modules`, and the JSON files that tools keep
+/// for `*.json` files, passing over hidden entries, `node_modules`, the JSON files that tools keep
 /// next to templates (`package.json`, `tsconfig.json`, `cdk.json`, a CDK cloud assembly's
-/// `manifest.json`, `tree.json` and `*.assets.json`).
+/// `manifest.json`, `tree.json` and `*.assets.json`), and the events of `ebmatch test` suites (their
+/// `*.suite.json` manifests, and the `match/` and `no-match/` folders beside a suite's `pattern.json`).
 enum ValidationInputs {
     /// What one argument, or one file of a folder, stands for.
     enum Entry: Equatable {
@@ -54,6 +55,14 @@ enum ValidationInputs {
         return expansion
     }
 
+    /// Whether a folder holds a test suite's events: `match/` or `no-match/` beside a `pattern.json`.
+    private static func isSuiteEvents(_ folder: String) -> Bool {
+        let name = (folder as NSString).lastPathComponent
+        guard name == "match" || name == "no-match" else { return false }
+        let suite = (folder as NSString).deletingLastPathComponent
+        return FileManager.default.fileExists(atPath: (suite as NSString).appendingPathComponent("pattern.json"))
+    }
+
     /// The `*.json` files under a folder, sorted by path.
     private static func walk(_ folder: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
@@ -62,11 +71,12 @@ enum ValidationInputs {
         while let relative = walker.nextObject() as? String, files.count < maxFilesPerFolder {
             let name = (relative as NSString).lastPathComponent
             let isDirectory = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
-            if name.hasPrefix(".") || (isDirectory && ignoredFolders.contains(name)) {
+            if name.hasPrefix(".") || (isDirectory && (ignoredFolders.contains(name) || isSuiteEvents(base + relative))) {
                 if isDirectory { walker.skipDescendants() }
                 continue
             }
-            guard !isDirectory, name.hasSuffix(".json"), !ignoredFiles.contains(name), !name.hasSuffix(".assets.json")
+            guard !isDirectory, name.hasSuffix(".json"), !ignoredFiles.contains(name), !name.hasSuffix(".assets.json"),
+                !name.hasSuffix(".suite.json")
             else { continue }
             files.append(base + relative)
         }

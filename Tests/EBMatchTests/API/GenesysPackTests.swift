@@ -3,8 +3,8 @@ import Testing
 
 @testable import EBMatch
 
-/// The bundled Genesys pack (`patterns/genesys`): every filter matches exactly the sample events
-/// `expected-matches.txt` lists for it, and every sample is a complete EventBridge envelope.
+/// The bundled Genesys pack (`patterns/genesys`): every filter matches exactly the sample events its
+/// suite manifest lists, and every sample is a complete EventBridge envelope.
 @Suite("Genesys pack")
 struct GenesysPackTests {
     static let folder = URL(fileURLWithPath: #filePath)
@@ -15,13 +15,20 @@ struct GenesysPackTests {
         Array(try Data(contentsOf: folder.appendingPathComponent(relative)))
     }
 
-    /// `expected-matches.txt`: `FILTER: EVENT EVENT ...` per line, `#` comments.
+    /// The suite manifests (`*.suite.json`, `ebmatch test`'s format): filter → the sample events it
+    /// must match (every other sample must not).
     static func expectations() throws -> [String: [String]] {
-        let text = try String(contentsOf: folder.appendingPathComponent("expected-matches.txt"), encoding: .utf8)
         var result: [String: [String]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            result[String(line[..<colon])] = line[line.index(after: colon)...].split(separator: " ").map(String.init)
+        for folder in ["", "pitfalls/"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(folder).path)
+            for name in names where name.hasSuffix(".suite.json") {
+                let data = try Data(contentsOf: Self.folder.appendingPathComponent(folder + name))
+                let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                let pattern = try #require(manifest["pattern"] as? String)
+                let matches = try #require(manifest["match"] as? [String])
+                #expect(manifest["no-match"] as? [String] == [folder.isEmpty ? "events/" : "../events/"])
+                result[folder + pattern] = matches.map { ($0 as NSString).lastPathComponent }
+            }
         }
         return result
     }
