@@ -27,6 +27,13 @@ struct NearMissHints {
             for value in values.prefix(Self.limit) {
                 for matcher in list.all { valueHints(matcher, value, add) }
             }
+            // No near miss: say plainly that the value is not in the list, and how to accept it.
+            if hints.isEmpty, values.count == 1, let value = values.first,
+                list.all.allSatisfy({ if case .exactString = $0 { return true } else { return false } })
+            {
+                let shown = value.kind == .string ? quoted(value.text) : value.text
+                add("the event has \(shown), which is not in the list", "add \(shown) to the list if such events should match")
+            }
             return hints
         }
         if found.sawObject {
@@ -62,6 +69,12 @@ struct NearMissHints {
             for (name, elsewhere) in fieldsElsewhere(path) {
                 add("`\(name)` is at `\(elsewhere)` in this event, not at `\(path)`", "use the path `\(elsewhere)`")
             }
+        }
+        if hints.isEmpty, let last = path.split(separator: ".").last.map(String.init),
+            probe.members(named: last, limit: 1).isEmpty
+        {
+            add("no member of this event is named `\(last)`: events of this kind may not carry it",
+                "filter on a field this kind of event has, or leave such events to another rule")
         }
         if list.all.contains(where: { if case .anythingBut = $0 { return true } else { return false } }) {
             add("`anything-but` holds only when `\(path)` is present, and this event has no `\(path)`",

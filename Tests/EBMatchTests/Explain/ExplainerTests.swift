@@ -125,12 +125,14 @@ struct ExplainerTests {
         (#"{"a": [{"prefix": "lib"}]}"#, #"{"a": "/usr/lib/x"}"#, [#"use `{"wildcard": "*lib*"}`"#]),
         // Operators on what is not there, or not a leaf.
         (#"{"a": [{"anything-but": "x"}]}"#, #"{"b": 1}"#,
-         [#"to accept events without it too, add `{"exists": false}` to the list"#]),
+         ["filter on a field this kind of event has, or leave such events to another rule",
+          #"to accept events without it too, add `{"exists": false}` to the list"#]),
         (#"{"d": [{"exists": true}]}"#, #"{"d": {"x": 1}}"#, ["test a field inside it, e.g. `d.x`"]),
         (#"{"d": ["x"]}"#, #"{"d": {"x": 1}}"#, ["name a field inside it, e.g. `d.x`"]),
         (#"{"d": ["x"]}"#, #"{"d": []}"#, [#"an empty array counts as absent: `{"exists": false}` accepts it"#]),
-        // Nothing close: no hint rather than a wrong one.
-        (#"{"a": ["x"]}"#, #"{"a": "y"}"#, []),
+        // Nothing close: the plain facts.
+        (#"{"a": ["x"]}"#, #"{"a": "y"}"#, [#"add "y" to the list if such events should match"#]),
+        (#"{"a": [{"prefix": "x"}]}"#, #"{"a": "y"}"#, []),
     ] as [(String, String, [String])])
     func hints(pattern: String, event: String, expected: [String]) throws {
         #expect(try Self.fixes(pattern, event) == expected)
