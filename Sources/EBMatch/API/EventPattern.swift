@@ -61,7 +61,7 @@ public struct EventPattern: Sendable {
                     lists.append(list)
                     listPaths.append(id)
                 }
-                fields.append(CompiledField(pathID: id, listID: listID, list: list))
+                fields.append(CompiledField(pathID: id, listID: listID, list: list, addresses: false))
             }
             compiled.append(CompiledSubRule(fields: fields))
         }
@@ -73,6 +73,11 @@ public struct EventPattern: Sendable {
                     if matcher.needsNumberKeys { numbers[Int(field.pathID)] = true }
                     if matcher.needsAddresses { addresses[Int(field.pathID)] = true }
                 }
+            }
+        }
+        for r in compiled.indices {
+            for f in compiled[r].fields.indices {
+                compiled[r].fields[f].addresses = addresses[Int(compiled[r].fields[f].pathID)]
             }
         }
         // Each distinct list once (`$or` copies a path's list into several sub-rules), and each distinct
@@ -130,4 +135,8 @@ struct CompiledField: Sendable {
     /// Identifies the list among the pattern's lists, for judging each list once per event.
     var listID: Int32
     var list: MatcherList
+    /// Whether the pattern has IP matchers on this path: only then do its number literals see string
+    /// leaves that are addresses (the reference's quirk, spec §4.11). In a `RuleSet` another rule may
+    /// make the scanner parse addresses on the path; this keeps each rule's answer its own.
+    var addresses: Bool
 }

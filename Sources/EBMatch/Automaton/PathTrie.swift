@@ -11,6 +11,9 @@ struct PathTrie: Sendable {
         var edgeCount: Int32 = 0
         /// Path id if a pattern path ends here, else -1.
         var pathID: Int32 = -1
+        /// If a top-level member name ends here that is the first step of some path (`detail` of
+        /// `detail.eventBody.queueId`), that step's index among `firstSteps`, else -1.
+        var firstStep: Int32 = -1
     }
 
     /// An edge: a byte and the state it leads to.
@@ -28,6 +31,8 @@ struct PathTrie: Sendable {
     private(set) var edges: [Edge]
     /// The paths, indexed by path id.
     let paths: [[UInt8]]
+    /// The distinct first steps of the paths (the top-level member names an event needs), in order.
+    let firstSteps: [[UInt8]]
 
     /// Builds the trie of `paths` (path id = index).
     init(paths: [[UInt8]]) {
@@ -63,6 +68,23 @@ struct PathTrie: Sendable {
         }
         self.states = states
         self.edges = edges
+        var firstSteps: [[UInt8]] = []
+        var known: Set<[UInt8]> = []
+        for path in paths {
+            let step = Array(path.prefix { $0 != UInt8(ascii: ".") })
+            if known.insert(step).inserted { firstSteps.append(step) }
+        }
+        self.firstSteps = firstSteps
+        for (index, step) in firstSteps.enumerated() {
+            let state = step.withUnsafeBufferPointer { walk(Self.root, $0) }
+            if state >= 0 { self.states[Int(state)].firstStep = Int32(index) }
+        }
+    }
+
+    /// The index of the first step ending at `state` (see `State.firstStep`), or -1.
+    @inline(__always)
+    func firstStep(at state: Int32) -> Int32 {
+        state >= 0 ? states[Int(state)].firstStep : -1
     }
 
     /// The state after `byte` from `state`, or `dead`.

@@ -32,13 +32,19 @@ struct EventFlattener {
     private var tokenizerStack: [Int] = []
     /// Decoded member names (only names with escapes need decoding).
     private var nameScratch: [UInt8] = []
+    /// Which of the trie's first steps the current event has shown at its top level (skipping scans).
+    private var firstStepSeen: [Bool] = []
 
     /// An empty flattener.
     init() {}
 
     /// Flattens `input` into `fields`. Throws on malformed JSON or when the event is not an object.
+    ///
+    /// With `scan: .skipping`, values on no path are passed over looking only at brackets and quotes,
+    /// and reading stops once every top-level member a path starts with has been read (see `EventScan`).
     mutating func flatten(
-        _ input: UnsafeBufferPointer<UInt8>, trie: PathTrie, needs: PathNeeds, into fields: inout EventFields
+        _ input: UnsafeBufferPointer<UInt8>, trie: PathTrie, needs: PathNeeds, scan: EventScan = .whole,
+        into fields: inout EventFields
     ) throws(EventFault) {
         fields.reset(pathCount: trie.paths.count)
         frames.removeAll(keepingCapacity: true)
@@ -55,7 +61,16 @@ struct EventFlattener {
                 throw EventFault.notObject
             }
             frames.append(Frame(isArray: false, state: PathTrie.root, arrayID: -1, index: 0, pushedTrail: false))
+            let skipping = scan == .skipping
+            var stepsLeft = trie.firstSteps.count
+            if skipping {
+                firstStepSeen.removeAll(keepingCapacity: true)
+                firstStepSeen.append(contentsOf: repeatElement(false, count: stepsLeft))
+            }
             while let frame = frames.last {
+                // Every member the paths start with has been read: the rest cannot add a leaf (short of a
+                // repeated member name, which skipping scans accept to miss).
+                if skipping && stepsLeft == 0 && frames.count == 1 { return }
                 let token = try tokens.next()
                 if token == .endObject || token == .endArray || token == .end {
                     frames.removeLast()
@@ -66,7 +81,7 @@ struct EventFlattener {
                     frames[frames.count - 1].index += 1
                     try value(
                         token, state: frame.state, element: EventFields.TrailStep(array: frame.arrayID, index: frame.index, parent: -1),
-                        &tokens, trie, needs, &fields)
+                        skipping: skipping, &tokens, trie, needs, &fields)
                 } else {
                     let name = UnsafeBufferPointer(rebasing: input[tokens.text])
                     let state: Int32
@@ -77,7 +92,15 @@ struct EventFlattener {
                     } else {
                         state = trie.walk(frame.state, name)
                     }
-                    try value(try tokens.next(), state: state, element: nil, &tokens, trie, needs, &fields)
+                    if skipping && frames.count == 1 {
+                        let step = trie.firstStep(at: state)
+                        if step >= 0 && !firstStepSeen[Int(step)] {
+                            firstStepSeen[Int(step)] = true
+                            stepsLeft -= 1
+                        }
+                    }
+                    try value(
+                        try tokens.next(), state: state, element: nil, skipping: skipping, &tokens, trie, needs, &fields)
                 }
             }
         } catch let error as JSONSyntaxError {
@@ -91,17 +114,21 @@ struct EventFlattener {
 
     /// Handles one value whose path ends at trie `state` (`element` set when it is an array element).
     private mutating func value(
-        _ token: JSONToken, state: Int32, element: EventFields.TrailStep?, _ tokens: inout JSONTokenizer,
-        _ trie: PathTrie, _ needs: PathNeeds, _ fields: inout EventFields
+        _ token: JSONToken, state: Int32, element: EventFields.TrailStep?, skipping: Bool,
+        _ tokens: inout JSONTokenizer, _ trie: PathTrie, _ needs: PathNeeds, _ fields: inout EventFields
     ) throws {
         switch token {
         case .startObject:
             let inner = state >= 0 ? trie.step(state, UInt8(ascii: ".")) : PathTrie.dead
-            guard inner >= 0 else { return try tokens.skipChildren(of: token) }
+            guard inner >= 0 else {
+                return skipping ? try tokens.skipContainerUnchecked() : try tokens.skipChildren(of: token)
+            }
             if let element { enter(element, &fields) }
             frames.append(Frame(isArray: false, state: inner, arrayID: -1, index: 0, pushedTrail: element != nil))
         case .startArray:
-            guard state >= 0 else { return try tokens.skipChildren(of: token) }
+            guard state >= 0 else {
+                return skipping ? try tokens.skipContainerUnchecked() : try tokens.skipChildren(of: token)
+            }
             if let element { enter(element, &fields) }
             frames.append(
                 Frame(isArray: true, state: state, arrayID: fields.arrayCount, index: 0, pushedTrail: element != nil))
@@ -160,6 +187,19 @@ struct EventFlattener {
         }
         fields.append(leaf)
     }
+}
+
+/// How much of an event is read when matching.
+public enum EventScan: Sendable {
+    /// Every byte, as EventBridge reads it: a malformed event is always rejected, and a member name
+    /// repeated at the top level is seen again.
+    case whole
+    /// Only what the patterns need. Values on no pattern path are passed over looking only at brackets
+    /// and string quotes (their grammar, UTF-8 and limits are not checked), and reading stops once every
+    /// top-level member a pattern path starts with has been read: faults after that point go unseen, and
+    /// so does a later repetition of such a member (EventBridge would read it). Everything read is
+    /// validated as in `.whole`.
+    case skipping
 }
 
 /// Why an event could not be flattened.

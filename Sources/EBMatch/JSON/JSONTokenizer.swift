@@ -131,6 +131,48 @@ struct JSONTokenizer {
         }
     }
 
+    /// Skips the rest of the container whose start token was just returned, looking only at brackets
+    /// and string quotes: nothing inside is validated (not the JSON grammar, not UTF-8, not the limits).
+    /// For values no pattern reads, when speed matters more than rejecting every malformed event.
+    mutating func skipContainerUnchecked() throws(JSONSyntaxError) {
+        guard let top = containers.last else { return }
+        var depth = 1
+        var i = position
+        let count = input.count
+        while i < count {
+            let c = input[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                while i < count {
+                    let d = input[i]
+                    if d == UInt8(ascii: "\\") {
+                        i += 2
+                    } else if d == UInt8(ascii: "\"") {
+                        break
+                    } else {
+                        i += 1
+                    }
+                }
+            } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                depth += 1
+            } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 {
+                    position = i + 1
+                    containers.removeLast()
+                    afterValue = true
+                    if containers.isEmpty { rootDone = true }
+                    return
+                }
+            }
+            i += 1
+        }
+        throw JSONSyntaxError(
+            message: "Unexpected end-of-input: expected close marker for " + (top & 1 == 1 ? "Object" : "Array")
+                + " (start marker at \u{0})",
+            offset: count, relatedOffset: top >> 1)
+    }
+
     // MARK: - Structure
 
     private mutating func open(_ token: JSONToken, at offset: Int) throws(JSONSyntaxError) {

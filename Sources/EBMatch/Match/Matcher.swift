@@ -3,8 +3,8 @@
 /// A `Matcher` is cheap to create but not to share: keep one per thread. Once its buffers have grown
 /// to the size of the events seen, matching allocates nothing.
 public struct Matcher {
-    private var fields = EventFields()
-    private var flattener = EventFlattener()
+    var fields = EventFields()
+    var flattener = EventFlattener()
     /// Candidate leaves of each matcher list judged for the current event, as runs of `candidates`:
     /// list i's run is `listStart[i] ..< listEnd[i]`, valid when `listEvent[i] == eventNumber`. A list
     /// that `$or` copied into many sub-rules is thus judged once per event.
@@ -17,6 +17,8 @@ public struct Matcher {
     private var fieldStart: [Int32] = []
     private var fieldEnd: [Int32] = []
     private var search = ConsistencySearch()
+    /// Buffers for matching rule sets.
+    var ruleScratch = RuleScratch()
     /// Steps the consistency search took for the last sub-rule it was needed for (tests only).
     var lastSearchSteps: Int { search.steps }
 
@@ -99,7 +101,7 @@ public struct Matcher {
     // MARK: - One sub-rule
 
     /// Forgets the candidates of the previous event.
-    private mutating func startEvent(listCount: Int) {
+    mutating func startEvent(listCount: Int) {
         candidates.removeAll(keepingCapacity: true)
         if listEvent.count < listCount {
             let grow = listCount - listEvent.count
@@ -124,7 +126,8 @@ public struct Matcher {
         let start = Int32(candidates.count)
         var leafIndex = fields.firstOnPath[Int(field.pathID)]
         while leafIndex >= 0 {
-            let leaf = fields.leaves[Int(leafIndex)]
+            var leaf = fields.leaves[Int(leafIndex)]
+            if !field.addresses { leaf.address = nil }
             let bytes = UnsafeBufferPointer(rebasing: (leaf.isDecoded ? decoded : input)[Int(leaf.start)..<Int(leaf.end)])
             for matcher in field.list.valueMatchers where matcher.accepts(leaf, bytes) {
                 candidates.append(leafIndex)
@@ -140,7 +143,7 @@ public struct Matcher {
 
     /// Whether a sub-rule matches the flattened event: every field satisfied by one consistent choice of
     /// leaves (spec §4.2, §4.4).
-    private mutating func subRuleMatches(
+    mutating func subRuleMatches(
         _ rule: CompiledSubRule, _ input: UnsafeBufferPointer<UInt8>, _ decoded: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         fieldStart.removeAll(keepingCapacity: true)
