@@ -65,7 +65,7 @@ public struct CommandLineArguments: Sendable, Equatable {
     public var ignoredWarnings: Set<String> = []
 
     /// The codes `--ignore-warning` accepts.
-    public static let warningCodes = Set(PatternWarning.Code.allCases.map(\.rawValue) + ["notStatic"])
+    public static let warningCodes = Set(PatternWarning.Code.allCases.map(\.rawValue) + ["notStatic", "sizeQuota"])
 
     /// Arguments with every setting at its default and no files.
     public init() {}

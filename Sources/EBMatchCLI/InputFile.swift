@@ -103,7 +103,10 @@ public struct InputFile: Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard !path.isEmpty, manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadError(name: name, reason: "No such file or directory"))
+            // The system's own reason: a link loop, a folder without search permission, or nothing there.
+            var status = stat()
+            let failed = path.isEmpty ? ENOENT : (stat(path, &status) == 0 ? ENOENT : errno)
+            return .failure(ReadError(name: name, reason: String(cString: strerror(failed))))
         }
         if isDirectory.boolValue {
             return .failure(ReadError(name: name, reason: "is a directory"))

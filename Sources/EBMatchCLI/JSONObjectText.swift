@@ -84,8 +84,10 @@ public struct JSONObjectText: Sendable, Equatable {
             case "\t": result += "\\t"
             case "\u{08}": result += "\\b"
             case "\u{0C}": result += "\\f"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                // DEL need not be escaped, but writing it out keeps the line readable on a terminal.
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85
+                || scalar.value == 0x2028 || scalar.value == 0x2029:
+                // Also NEL and the line and paragraph separators: valid JSON as they are, but tools that
+                // split lines on every Unicode line break would cut a record there.
                 result += "\\u" + hex4(scalar.value)
             default:
                 result.unicodeScalars.append(scalar)

@@ -38,7 +38,7 @@ import Testing
         if let standIn {
             #expect(found.unknowns.first?.message.contains("; \(standIn) stands in for it") == true)
             // The stand-in makes a valid pattern: no finding but the warning.
-            let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source)
+            let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source, index: TextIndex(source))
             #expect(checked.findings.map(\.code) == ["notStatic"], "\(checked.findings.map(\.message))")
         } else {
             #expect(found.text == nil)
@@ -50,7 +50,7 @@ import Testing
         let text = try #require(found.text)
         #expect(String(decoding: text, as: UTF8.self) == "{\"acct\": [\"{Ref: AWS::AccountId}  \"],\n \"x\": []}")
         #expect(found.hasPlaceholders)
-        let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source)
+        let checked = PatternChecker(target: .eventBus, limits: .aws).check(found, in: source, index: TextIndex(source))
         let error = try #require(checked.findings.first { $0.severity == .error })
         #expect(error.message == "Empty arrays are not allowed")
         // The empty list itself, on the template's second line; AWS's position is just past its `]`.

@@ -182,7 +182,7 @@ import Testing
         let unknown = harness.run(["validate", "--ignore-warning", "typo", file])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix(
-            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'notStatic', 'unsupportedInPipes')"))
+            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'notStatic', 'sizeQuota', 'unsupportedInPipes')"))
     }
 
     @Test func strictJUnitListsWarningsOnceAsFailures() throws {

@@ -98,6 +98,11 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The reason with any referenced location written out, as the first line of AWS's message shows it.
     public var firstLine: String {
         guard let related = relatedOffset else { return reason }
+        // AWS quotes the whole pattern there; for another document (a template) a place is enough.
+        if origin == .document {
+            let (line, column) = Self.position(of: related, in: source)
+            return reason.replacingFirstNul(with: "line \(line), column \(column)")
+        }
         return reason.replacingFirstNul(with: Self.sourceLocation(related, in: source))
     }
 

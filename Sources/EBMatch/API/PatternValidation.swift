@@ -36,30 +36,37 @@ public struct TextPosition: Sendable, Equatable {
     /// The 1-based column, in UTF-16 units.
     public let column: Int
 
+    /// A position from its parts.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
     /// The position of byte `offset` of `source` (an offset past the end counts on past the last byte).
     public init(offset: Int, in source: [UInt8]) {
         var line = 1
-        var lineStart = 0
-        var i = 0
-        let end = min(max(0, offset), source.count)
-        while i < end {
+        var column = 1
+        Self.count(source, from: 0, to: min(max(0, offset), source.count), line: &line, column: &column)
+        self.line = line
+        self.column = column + max(0, offset - source.count)
+    }
+
+    /// Advances `line` and `column` over `source[from..<to]`: lines split at `\n`, `\r` or `\r\n`,
+    /// one column per UTF-16 unit.
+    @inline(__always)
+    static func count(_ source: [UInt8], from: Int, to: Int, line: inout Int, column: inout Int) {
+        var i = from
+        while i < to {
             let c = source[i]
             if c == 10 || (c == 13 && (i + 1 >= source.count || source[i + 1] != 10)) {
                 line += 1
-                lineStart = i + 1
+                column = 1
+            } else if c & 0xC0 != 0x80 {
+                // One unit per scalar, two for those above U+FFFF (4-byte UTF-8).
+                column += c >= 0xF0 ? 2 : 1
             }
             i += 1
         }
-        var column = 1
-        i = lineStart
-        while i < end {
-            let c = source[i]
-            // One UTF-16 unit per scalar, two for those above U+FFFF (4-byte UTF-8).
-            if c & 0xC0 != 0x80 { column += c >= 0xF0 ? 2 : 1 }
-            i += 1
-        }
-        self.line = line
-        self.column = column + max(0, offset - source.count)
     }
 }
 

@@ -74,12 +74,14 @@ public struct JSONValue: Sendable {
     /// Reads a whole document. Errors have origin `.document`, Jackson's message, offset and JSON path.
     /// Unless `ignoringTrailingContent` (as EventBridge reads patterns and events), nothing but
     /// whitespace may follow the root value.
-    public static func parse(utf8 source: [UInt8], ignoringTrailingContent: Bool = false) throws(EBMatchError)
-        -> JSONValue
-    {
+    /// At most `maxValues` values are read; past that the document is refused with a `.limitExceeded`
+    /// error (a tree costs tens of bytes per value).
+    public static func parse(
+        utf8 source: [UInt8], ignoringTrailingContent: Bool = false, maxValues: Int = .max
+    ) throws(EBMatchError) -> JSONValue {
         let result: Result<JSONValue, JSONSyntaxError> = source.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) {
-                return .success(try read(buffer, strict: !ignoringTrailingContent))
+                return .success(try read(buffer, strict: !ignoringTrailingContent, maxValues: maxValues))
             } catch {
                 return .failure(error)
             }
@@ -95,6 +97,20 @@ public struct JSONValue: Sendable {
         }
     }
 
+    /// The member names at the top level of a document, in order, read as far as the document is
+    /// well-formed (to tell what a broken document was meant to be).
+    public static func topLevelNames(utf8 source: [UInt8]) -> [String] {
+        source.withUnsafeBufferPointer { input in
+            var tokens = JSONTokenizer(input)
+            var names: [String] = []
+            guard (try? tokens.next()) == .startObject else { return names }
+            while let token = try? tokens.next(), token != .end {
+                if token == .fieldName && tokens.depth == 1 { names.append(string(input, tokens)) }
+            }
+            return names
+        }
+    }
+
     /// A container being read.
     private struct Frame {
         var start: Int
@@ -106,12 +122,23 @@ public struct JSONValue: Sendable {
         var nameOffset = 0
     }
 
-    private static func read(_ input: UnsafeBufferPointer<UInt8>, strict: Bool) throws(JSONSyntaxError) -> JSONValue {
+    private static func read(
+        _ input: UnsafeBufferPointer<UInt8>, strict: Bool, maxValues: Int
+    ) throws(JSONSyntaxError) -> JSONValue {
         var tokens = JSONTokenizer(input)
         var stack: [Frame] = []
+        var values = 0
         while true {
             let token = try tokens.next()
             let start = tokens.tokenStart
+            if token != .fieldName && token != .endObject && token != .endArray {
+                values += 1
+                if values > maxValues {
+                    throw JSONSyntaxError(
+                        message: "Document holds more than \(maxValues) values, more than ebmatch reads", offset: start,
+                        isLimit: true)
+                }
+            }
             var finished: JSONValue
             switch token {
             case .fieldName:

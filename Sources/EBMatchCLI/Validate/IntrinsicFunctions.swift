@@ -7,7 +7,8 @@ import EBMatch
 /// spaces, so every other position stays where it is in the file) of the kind its place calls for: a
 /// string in a value list or as a string operator's operand, a number as a `numeric` bound, `true` for
 /// `exists`, a CIDR block for `cidr`, a one-string list as a field's whole list, a one-field object as
-/// a `$or` branch. The rest of the pattern is then checked. Where no stand-in fits (the whole pattern,
+/// a `$or` branch, a number in an `anything-but` list of numbers. The rest of the pattern is then
+/// checked. Where no stand-in fits (the whole pattern,
 /// a `numeric` operator name) the pattern is not checked, and a warning says so.
 enum IntrinsicFunctions {
     /// What may stand in for an intrinsic function, judged by where it sits in the pattern.
@@ -63,7 +64,9 @@ enum IntrinsicFunctions {
     static func function(of value: JSONValue) -> String? {
         guard let members = value.members, members.count == 1 else { return nil }
         let name = members[0].name
-        return name == "Ref" || name == "Condition" || name.hasPrefix("Fn::") ? name : nil
+        // (`Condition` is a function only inside Fn::And, Fn::Or, Fn::Not and Fn::If; in a pattern it is a
+        // field name.)
+        return name == "Ref" || name.hasPrefix("Fn::") ? name : nil
     }
 
     /// JSON of exactly the length of `original` that is a valid `stand`; nil when `original` is too short.
@@ -169,8 +172,16 @@ enum IntrinsicFunctions {
                     case .branches:
                         children.append((element, .structure, childPath, .branch))
                     case .operand(let name):
-                        let stand: StandIn? =
-                            name == "numeric" ? (index % 2 == 1 ? .number : nil) : name == "anything-but" ? .string : nil
+                        let stand: StandIn?
+                        if name == "numeric" {
+                            stand = index % 2 == 1 ? .number : nil
+                        } else if name == "anything-but" {
+                            // A list of numbers wants a number, any other list a string.
+                            let numbers = elements.contains { if case .number = $0.kind { return true } else { return false } }
+                            stand = numbers ? .number : .string
+                        } else {
+                            stand = nil
+                        }
                         children.append((element, .other, childPath, stand))
                     default:
                         children.append((element, .other, childPath, nil))

@@ -4,61 +4,51 @@
 /// An invalid pattern is a failed test case; a file that could not be read is a test case in error;
 /// warnings are listed in the case's `system-out`, and fail it under `--strict`.
 enum JUnitReport {
-    /// The whole XML document.
-    static func document(_ files: [CheckedFile], tally: ValidationTally, strict: Bool) -> String {
-        var suites = ""
-        var totalFailures = 0
-        var totalErrors = 0
-        var totalTests = 0
-        for file in files where !file.skippedAsEvent {
-            var cases = ""
-            var failures = 0
-            var errors = 0
-            if let problem = file.problem {
-                errors = 1
-                let at = problem.line.map { ":\($0):\(problem.column ?? 1)" } ?? ""
-                cases += "    <testcase classname=\(attribute(file.name)) name=\(attribute(file.name))>\n"
-                cases += "      <error type=\"UnreadableFile\" message=\(attribute(problem.message))>"
-                cases += text("\(file.name)\(at): error: \(problem.message)") + "</error>\n"
-                cases += "    </testcase>\n"
-            }
-            for checked in file.patterns {
-                // Under --strict warnings fail the case and are listed with the errors; otherwise they are output.
-                let warnings = strict ? [] : checked.findings.filter { $0.severity == .warning }
-                let failing = checked.findings.filter { $0.severity == .error || strict }
-                cases += "    <testcase classname=\(attribute(file.name)) name=\(attribute(checked.pattern.name))"
-                cases += " file=\(attribute(file.name)) line=\"\(checked.line)\""
-                if failing.isEmpty && warnings.isEmpty {
-                    cases += "/>\n"
-                    continue
-                }
-                cases += ">\n"
-                if let first = failing.first {
-                    failures += 1
-                    let body = failing.map { describe($0, in: file.name) }.joined(separator: "\n")
-                    cases += "      <failure type=\(attribute(first.code)) message=\(attribute(first.message))>"
-                    cases += text(body) + "</failure>\n"
-                }
-                if !warnings.isEmpty {
-                    let body = warnings.map { describe($0, in: file.name) }.joined(separator: "\n")
-                    cases += "      <system-out>" + text(body) + "</system-out>\n"
-                }
-                cases += "    </testcase>\n"
-            }
-            let tests = file.patterns.count + (file.problem == nil ? 0 : 1)
-            suites += "  <testsuite name=\(attribute(file.name)) tests=\"\(tests)\" failures=\"\(failures)\""
-            suites += " errors=\"\(errors)\">\n" + cases + "  </testsuite>\n"
-            totalTests += tests
-            totalFailures += failures
-            totalErrors += errors
-        }
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="ebmatch validate" tests="\(totalTests)" failures="\(totalFailures)" \
-            errors="\(totalErrors)">
-            \(suites)</testsuites>
+    /// The document's start. (The root carries no totals: suites are written as files are checked.)
+    static let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ebmatch validate\">\n"
+    /// The document's end.
+    static let tail = "</testsuites>\n"
 
-            """
+    /// The test suite of one file ("" for a file a folder walk passed over).
+    static func suite(_ file: CheckedFile, strict: Bool) -> String {
+        guard !file.skippedAsEvent else { return "" }
+        var cases = ""
+        var failures = 0
+        var errors = 0
+        if let problem = file.problem {
+            errors = 1
+            let at = problem.line.map { ":\($0):\(problem.column ?? 1)" } ?? ""
+            cases += "    <testcase classname=\(attribute(file.name)) name=\(attribute(file.name))>\n"
+            cases += "      <error type=\"UnreadableFile\" message=\(attribute(problem.message))>"
+            cases += text("\(file.name)\(at): error: \(problem.message)") + "</error>\n"
+            cases += "    </testcase>\n"
+        }
+        for checked in file.patterns {
+            // Under --strict warnings fail the case and are listed with the errors; otherwise they are output.
+            let warnings = strict ? [] : checked.findings.filter { $0.severity == .warning }
+            let failing = checked.findings.filter { $0.severity == .error || strict }
+            cases += "    <testcase classname=\(attribute(file.name)) name=\(attribute(checked.pattern.name))"
+            cases += " file=\(attribute(file.name)) line=\"\(checked.line)\""
+            if failing.isEmpty && warnings.isEmpty {
+                cases += "/>\n"
+                continue
+            }
+            cases += ">\n"
+            if let first = failing.first {
+                failures += 1
+                let body = failing.map { describe($0, in: file.name) }.joined(separator: "\n")
+                cases += "      <failure type=\(attribute(first.code)) message=\(attribute(first.message))>"
+                cases += text(body) + "</failure>\n"
+            }
+            if !warnings.isEmpty {
+                let body = warnings.map { describe($0, in: file.name) }.joined(separator: "\n")
+                cases += "      <system-out>" + text(body) + "</system-out>\n"
+            }
+            cases += "    </testcase>\n"
+        }
+        let tests = file.patterns.count + (file.problem == nil ? 0 : 1)
+        return "  <testsuite name=\(attribute(file.name)) tests=\"\(tests)\" failures=\"\(failures)\" "
+            + "errors=\"\(errors)\">\n" + cases + "  </testsuite>\n"
     }
 
     /// `file:line:col: error: message (at path)`, then AWS's message.

@@ -10,13 +10,19 @@ struct PatternChecker {
     /// Warning codes not to report (`--ignore-warning`).
     var ignoredWarnings: Set<String> = []
 
+    /// The most findings reported for one pattern (the engine stops at 100 faults, but warnings such as
+    /// a path repeated 40,000 times have no such bound).
+    static let maxFindings = 200
+
     /// Checks `file`; `explicit` says whether the command line named it (a folder walk passes over
     /// files that are plainly events, a named file is always checked).
     func check(_ file: InputFile, explicit: Bool) -> CheckedFile {
-        var checked = CheckedFile(name: file.name, bytes: file.bytes)
+        var checked = CheckedFile(name: file.name)
         let bytes = file.bytes
-        if let bad = Self.firstNonText(bytes) {
-            let at = TextPosition(offset: bad.offset, in: bytes)
+        var index = TextIndex(bytes)
+        index.hidesByteOrderMark = true
+        if let bad = DocumentKind.firstNonText(bytes) {
+            let at = index.position(of: bad.offset)
             checked.problem = ("not a text file (\(bad.what) at byte \(bad.offset)); expected JSON", at.line, at.column)
             return checked
         }
@@ -28,32 +34,23 @@ struct PatternChecker {
             )
             return checked
         }
-        // A template edited on Windows may start with a byte-order mark; blank it out for reading the
-        // structure (three spaces keep every offset where it is).
-        var structure = bytes
-        if structure.starts(with: [0xEF, 0xBB, 0xBF]) { structure.replaceSubrange(0..<3, with: [32, 32, 32]) }
         let found: [FoundPattern]
-        switch Result(catching: { () throws(EBMatchError) in try JSONValue.parse(utf8: structure) }) {
-        case .success(let root) where CloudFormationPatterns.isTemplate(root):
-            found = CloudFormationPatterns.patterns(in: root, source: structure, file: file.name)
-        case .success(let root) where TerraformPatterns.isTerraform(root):
-            found = TerraformPatterns.patterns(in: root, source: structure, file: file.name)
-        case .success(let root):
-            if !explicit && Self.looksLikeEvent(root) {
-                checked.skippedAsEvent = true
-                return checked
-            }
+        switch DocumentKind.of(bytes) {
+        case .cloudFormation(let root):
+            found = CloudFormationPatterns.patterns(in: root, source: bytes, file: file.name)
+        case .terraform(let root):
+            found = TerraformPatterns.patterns(in: root, source: bytes, file: file.name)
+        case .event where !explicit:
+            checked.skippedAsEvent = true
+            return checked
+        case .event, .pattern:
             found = [patternFile(file)]
-        case .failure(let error):
-            if Self.looksLikeTemplate(bytes) {
-                let at = TextPosition(offset: error.offset ?? 0, in: bytes)
-                checked.problem = ("not valid JSON: \(error.firstLine) (at \(error.path))", at.line, at.column)
-                return checked
-            }
-            // A pattern file with a syntax fault: EventBridge's answer to it is the finding.
-            found = [patternFile(file)]
+        case .brokenTemplate(let error):
+            let at = index.position(of: error.offset ?? 0)
+            checked.problem = ("not valid JSON: \(error.firstLine) (at \(error.path))", at.line, at.column)
+            return checked
         }
-        checked.patterns = found.map { check($0, in: bytes) }
+        checked.patterns = found.map { check($0, in: bytes, index: index) }
         return checked
     }
 
@@ -69,10 +66,10 @@ struct PatternChecker {
     /// A fault of the pattern language is placed at the start of the value its JSON path names (AWS's
     /// own column often falls just after the value, or on the next token); a JSON syntax fault where the
     /// parser stopped. AWS's position is kept beside it.
-    func check(_ pattern: FoundPattern, in file: [UInt8]) -> CheckedPattern {
+    func check(_ pattern: FoundPattern, in file: [UInt8], index: TextIndex) -> CheckedPattern {
         var findings: [ValidationFinding] = []
         func place(_ fileOffset: Int) -> (line: Int, column: Int) {
-            let at = TextPosition(offset: fileOffset, in: file)
+            let at = index.position(of: fileOffset)
             return (at.line, at.column)
         }
         if let text = pattern.text {
@@ -103,6 +100,13 @@ struct PatternChecker {
                         fileOffset: offset, line: at.line, column: at.column))
             }
         }
+        if let text = pattern.text, let size = Self.sizeFinding(pattern, text: text, ignored: ignoredWarnings) {
+            let at = place(pattern.anchor)
+            findings.append(
+                ValidationFinding(
+                    severity: size.severity, code: size.code, message: size.message, path: "$",
+                    fileOffset: pattern.anchor, line: at.line, column: at.column))
+        }
         for unknown in pattern.unknowns where !ignoredWarnings.contains(ValidationFinding.notStatic) {
             let at = place(unknown.fileOffset)
             findings.append(
@@ -110,10 +114,63 @@ struct PatternChecker {
                     severity: .warning, code: ValidationFinding.notStatic, message: unknown.message, path: unknown.path,
                     fileOffset: unknown.fileOffset, line: at.line, column: at.column))
         }
-        // In file order; at one place, errors first.
+        // In file order; at one place, errors first. Then a bounded report: at most `maxFindings`.
         findings.sort { ($0.fileOffset, $0.severity == .error ? 0 : 1) < ($1.fileOffset, $1.severity == .error ? 0 : 1) }
+        if findings.count > Self.maxFindings {
+            let dropped = findings.count - Self.maxFindings
+            findings.removeLast(dropped)
+            let last = findings[findings.count - 1]
+            findings.append(
+                ValidationFinding(
+                    severity: .warning, code: "truncated",
+                    message: "\(dropped) more findings in this pattern are not shown", path: "$",
+                    fileOffset: last.fileOffset, line: last.line, column: last.column))
+        }
+        for i in findings.indices {
+            findings[i].excerpt = SourceExcerpt.lines(of: file, at: findings[i].fileOffset, line: findings[i].line)
+        }
         let at = place(pattern.anchor)
         return CheckedPattern(pattern: pattern, findings: findings, line: at.line, column: at.column)
+    }
+
+    /// EventBridge's size limits on a pattern: at most 4,096 characters (the API's constraint), and a
+    /// default quota of 2,048 that can be raised on request. A pattern written in place in a template
+    /// is measured without the whitespace between tokens, as CloudFormation sends it compact (an
+    /// estimate: its serialization is not documented).
+    static func sizeFinding(_ pattern: FoundPattern, text: [UInt8], ignored: Set<String>)
+        -> (severity: ValidationFinding.Severity, code: String, message: String)?
+    {
+        let inPlace: Bool
+        if case .shifted = pattern.offsets, pattern.origin == .cloudFormation { inPlace = true } else { inPlace = false }
+        let length = inPlace ? compactLength(text) : String(decoding: text, as: UTF8.self).utf16.count
+        if length > 4096 {
+            return (.error, "patternTooLong",
+                "the pattern is \(length) characters long; EventBridge accepts at most 4,096 (by default 2,048)")
+        }
+        if length > 2048 && !ignored.contains("sizeQuota") {
+            return (.warning, "sizeQuota",
+                "the pattern is \(length) characters long, over EventBridge's default quota of 2,048 "
+                    + "(a quota increase allows up to 4,096)")
+        }
+        return nil
+    }
+
+    /// The length in UTF-16 units of JSON text without the whitespace between its tokens.
+    static func compactLength(_ text: [UInt8]) -> Int {
+        var length = 0
+        var inString = false
+        var escaped = false
+        for c in text {
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
+                continue
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            }
+            if c & 0xC0 != 0x80 { length += c >= 0xF0 ? 2 : 1 }
+        }
+        return length
     }
 
     /// AWS's message with the quoted pattern in its location suffix elided, when that pattern spans
@@ -148,38 +205,6 @@ struct PatternChecker {
         return value.range.lowerBound
     }
 
-    /// The first NUL byte or byte that is not UTF-8, if any: such a file is not JSON text.
-    static func firstNonText(_ bytes: [UInt8]) -> (offset: Int, what: String)? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count == 1 && encoded.first == 0 { return (offset, "a NUL byte") }
-                offset += encoded.count
-            case .error:
-                return (offset, "invalid UTF-8 byte 0x" + String(bytes[offset], radix: 16, uppercase: true))
-            case .emptyInput:
-                return nil
-            }
-        }
-    }
 
-    /// Whether a document that failed to parse was meant as a template or Terraform JSON rather than a
-    /// pattern: its text names a template's or Terraform's top-level members.
-    static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
-        let text = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
-        return ["\"AWSTemplateFormatVersion\"", "\"Resources\"", "\"format_version\"", "\"terraform_version\""]
-            .contains { text.contains($0) }
-    }
 
-    /// Whether a document is plainly an event, not a pattern: it has a whole envelope (`id`, `source`,
-    /// `detail-type`, `account` and `time` strings, and a `detail` object). A pattern written with plain
-    /// values instead of lists (`"source": "aws.ec2"`, a common slip) lacks `id`, `account` and `time`,
-    /// so it is still checked.
-    static func looksLikeEvent(_ root: JSONValue) -> Bool {
-        ["id", "source", "detail-type", "account", "time"].allSatisfy { root[$0]?.string != nil }
-            && root["detail"]?.members != nil
-    }
 }

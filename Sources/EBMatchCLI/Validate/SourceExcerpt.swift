@@ -14,17 +14,22 @@ enum SourceExcerpt {
     /// The two lines, each ending in a line feed, or "" when the offset is not in the file.
     static func lines(of bytes: [UInt8], at offset: Int, line number: Int) -> String {
         guard offset >= 0, offset <= bytes.count else { return "" }
+        // Look at most `reach` bytes either way: a one-line 50 MB plan must not be rescanned per finding.
+        let reach = width * 4
         var start = offset
-        while start > 0, bytes[start - 1] != 10, bytes[start - 1] != 13 { start -= 1 }
+        while start > 0, offset - start < reach, bytes[start - 1] != 10, bytes[start - 1] != 13 { start -= 1 }
+        let startsMidLine = start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13
+        while start < offset, bytes[start] & 0xC0 == 0x80 { start += 1 }
         var end = offset
-        while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
+        while end < bytes.count, end - offset < reach, bytes[end] != 10, bytes[end] != 13 { end += 1 }
+        while end > offset, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
         let before = Array(String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars)
         let after = Array(String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars)
         // Keep the caret's character in view: up to two thirds of the window before it.
         let shownBefore = before.suffix(min(before.count, width * 2 / 3))
         let shownAfter = after.prefix(max(1, width - shownBefore.count))
-        let cutBefore = shownBefore.count < before.count
-        let cutAfter = shownAfter.count < after.count
+        let cutBefore = shownBefore.count < before.count || startsMidLine
+        let cutAfter = shownAfter.count < after.count || (end < bytes.count && bytes[end] != 10 && bytes[end] != 13)
         var text = cutBefore ? "…" : ""
         var pad = cutBefore ? " " : ""
         for scalar in shownBefore {

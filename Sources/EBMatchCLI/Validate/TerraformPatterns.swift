@@ -85,8 +85,10 @@ enum TerraformPatterns {
         var found: [Resource] = []
         if let module = root["planned_values"]?["root_module"] ?? root["values"]?["root_module"] {
             var modules = [module]
-            while !modules.isEmpty {
-                let module = modules.removeFirst()
+            var next = 0
+            while next < modules.count {
+                let module = modules[next]
+                next += 1
                 for resource in module["resources"]?.elements ?? [] {
                     guard let address = resource["address"]?.string, let type = resource["type"]?.string,
                         let values = resource["values"]

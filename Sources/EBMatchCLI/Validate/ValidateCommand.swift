@@ -30,26 +30,28 @@ public struct ValidateCommand {
         self.readStandardInput = readStandardInput
     }
 
-    /// Runs the command and returns its exit status.
+    /// Runs the command and returns its exit status. Each file's report is written as soon as it is
+    /// checked, and the file is then forgotten: memory stays that of the largest file.
     public func run() -> ExitStatus {
         let checker = PatternChecker(
             target: arguments.target, limits: arguments.limits, ignoredWarnings: arguments.ignoredWarnings)
-        var files: [CheckedFile] = []
+        var tally = ValidationTally()
+        writer.start()
         for entry in ValidationInputs.expand(arguments.paths) {
+            let file: CheckedFile
             switch entry {
             case .problem(let path, let reason):
-                files.append(CheckedFile(name: path, bytes: [], problem: (reason, nil, nil)))
+                file = CheckedFile(name: path, problem: (reason, nil, nil))
             case .file(let path, let explicit):
                 switch InputFile.read(path, as: .validation, readStandardInput: readStandardInput) {
-                case .failure(let error):
-                    files.append(CheckedFile(name: error.name, bytes: [], problem: (error.reason, nil, nil)))
-                case .success(let input):
-                    files.append(checker.check(input, explicit: explicit))
+                case .failure(let error): file = CheckedFile(name: error.name, problem: (error.reason, nil, nil))
+                case .success(let input): file = checker.check(input, explicit: explicit)
                 }
             }
+            tally.add(file)
+            writer.write(file)
         }
-        let tally = ValidationTally(files)
-        writer.write(files, tally: tally)
+        writer.finish(tally)
         // Nothing to check at all is a CI step pointed at the wrong place: it must not pass quietly.
         if tally.unreadable > 0 || tally.patterns == 0 { return .unreadable }
         if tally.invalid > 0 || (arguments.strict && tally.warnings > 0) { return .someInvalid }

@@ -32,6 +32,8 @@ struct ValidationFinding: Sendable {
     var column: Int
     /// Where AWS's message places the fault, as a line and column of the file (nil when it gives none).
     var awsPosition: (line: Int, column: Int)? = nil
+    /// The file's line at the finding with a caret under it (`SourceExcerpt`), for text reports.
+    var excerpt = ""
 }
 
 /// One pattern after checking.
@@ -54,8 +56,6 @@ struct CheckedPattern: Sendable {
 struct CheckedFile: Sendable {
     /// The file's display name.
     var name: String
-    /// The file's bytes, for excerpts.
-    var bytes: [UInt8]
     /// The patterns found in it.
     var patterns: [CheckedPattern] = []
     /// Why it could not be checked (exit status 2), with a position when the fault has one.
@@ -66,6 +66,8 @@ struct CheckedFile: Sendable {
 
 /// Counts over a whole run, for the summary line and the exit status.
 struct ValidationTally: Sendable, Equatable {
+    init() {}
+
     var files = 0
     var patterns = 0
     var invalid = 0
@@ -74,18 +76,17 @@ struct ValidationTally: Sendable, Equatable {
     /// Files a folder walk passed over because they are not patterns (events, tool configuration).
     var skipped = 0
 
-    init(_ files: [CheckedFile]) {
-        for file in files {
-            if file.skippedAsEvent {
-                skipped += 1
-                continue
-            }
-            self.files += 1
-            if file.problem != nil { unreadable += 1 }
-            patterns += file.patterns.count
-            invalid += file.patterns.count { $0.isInvalid }
-            warnings += file.patterns.reduce(0) { $0 + $1.warningCount }
+    /// Counts `file`.
+    mutating func add(_ file: CheckedFile) {
+        if file.skippedAsEvent {
+            skipped += 1
+            return
         }
+        files += 1
+        if file.problem != nil { unreadable += 1 }
+        patterns += file.patterns.count
+        invalid += file.patterns.count { $0.isInvalid }
+        warnings += file.patterns.reduce(0) { $0 + $1.warningCount }
     }
 
     /// `5 patterns in 3 files: 1 invalid, 2 warnings, 1 unreadable file`.

@@ -45,12 +45,13 @@ enum ValidationInputs {
                 if firstTime(path) { expansion.append(.file(path: path, explicit: true)) }
                 continue
             }
-            let found = walk(path)
-            if found.isEmpty {
+            let walked = walk(path)
+            if walked.files.isEmpty && walked.problems.isEmpty {
                 expansion.append(
                     .problem(path: path, reason: "no pattern files in this folder (no *.json besides build tools' files)"))
             }
-            expansion += found.filter(firstTime).map { .file(path: $0, explicit: false) }
+            expansion += walked.problems.map { .problem(path: $0.path, reason: $0.reason) }
+            expansion += walked.files.filter(firstTime).map { .file(path: $0, explicit: false) }
         }
         return expansion
     }
@@ -63,23 +64,53 @@ enum ValidationInputs {
         return FileManager.default.fileExists(atPath: (suite as NSString).appendingPathComponent("pattern.json"))
     }
 
-    /// The `*.json` files under a folder, sorted by path.
-    private static func walk(_ folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    /// The `*.json` files under a folder (a symbolic link to a folder is followed at the top), sorted by
+    /// path, and the folders that could not be read. Only regular files are taken: a FIFO or a device
+    /// would block or never end.
+    private static func walk(_ folder: String) -> (files: [String], problems: [(path: String, reason: String)]) {
+        let manager = FileManager.default
+        let resolved = (folder as NSString).resolvingSymlinksInPath
+        guard let walker = manager.enumerator(atPath: resolved) else {
+            return ([], [(folder, "cannot read this folder")])
+        }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         var files: [String] = []
-        while let relative = walker.nextObject() as? String, files.count < maxFilesPerFolder {
+        var problems: [(path: String, reason: String)] = []
+        while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            let isDirectory = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
+            let type = walker.fileAttributes?[.type] as? FileAttributeType
+            let isDirectory = type == .typeDirectory
             if name.hasPrefix(".") || (isDirectory && (ignoredFolders.contains(name) || isSuiteEvents(base + relative))) {
                 if isDirectory { walker.skipDescendants() }
                 continue
             }
-            guard !isDirectory, name.hasSuffix(".json"), !ignoredFiles.contains(name), !name.hasSuffix(".assets.json"),
+            if isDirectory {
+                // The walker passes over a folder it cannot list without a word: say so.
+                if !manager.isReadableFile(atPath: base + relative) || !manager.isExecutableFile(atPath: base + relative) {
+                    problems.append((base + relative, "cannot read this folder (Permission denied)"))
+                    walker.skipDescendants()
+                }
+                continue
+            }
+            guard name.hasSuffix(".json"), !ignoredFiles.contains(name), !name.hasSuffix(".assets.json"),
                 !name.hasSuffix(".suite.json")
             else { continue }
+            guard type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(base + relative)) else {
+                problems.append((base + relative, "not a regular file (a FIFO, socket or device is not read)"))
+                continue
+            }
+            if files.count == maxFilesPerFolder {
+                problems.append((folder, "more than \(maxFilesPerFolder) pattern files: the walk stopped there; "
+                    + "name the folders to check"))
+                break
+            }
             files.append(base + relative)
         }
-        return files.sorted()
+        return (files.sorted(), problems)
+    }
+
+    /// Whether `path` leads (through links) to a regular file.
+    private static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 }

@@ -18,14 +18,27 @@ struct ValidationReportWriter {
     private static let yellow = "\u{1B}[33m"
     private static let reset = "\u{1B}[0m"
 
-    /// Writes the report for every file.
-    func write(_ files: [CheckedFile], tally: ValidationTally) {
+    /// Writes what comes before the first file (the JUnit document's head).
+    func start() {
+        if format == .junit { output.write(JUnitReport.head) }
+    }
+
+    /// Writes the report of one file.
+    func write(_ file: CheckedFile) {
         switch format {
-        case .text:
-            files.forEach(writeText)
+        case .text: writeText(file)
+        case .json: writeJSON(file)
+        case .github: GitHubAnnotations.write(file, to: output, workspace: workspace)
+        case .junit: output.write(JUnitReport.suite(file, strict: strict))
+        }
+    }
+
+    /// Writes what comes after the last file: the summary.
+    func finish(_ tally: ValidationTally) {
+        switch format {
+        case .text, .github:
             output.write("ebmatch: \(summary(tally))\n")
         case .json:
-            files.forEach(writeJSON)
             var summary = JSONObjectText()
             summary.add("files", tally.files)
             summary.add("patterns", tally.patterns)
@@ -36,11 +49,8 @@ struct ValidationReportWriter {
             var object = JSONObjectText()
             object.add("summary", summary)
             output.write(object.text + "\n")
-        case .github:
-            files.forEach { GitHubAnnotations.write($0, to: output, workspace: workspace) }
-            output.write("ebmatch: \(summary(tally))\n")
         case .junit:
-            output.write(JUnitReport.document(files, tally: tally, strict: strict))
+            output.write(JUnitReport.tail)
         }
     }
 
@@ -55,18 +65,19 @@ struct ValidationReportWriter {
         let name = ReportWriter.visibleName(file.name)
         if let problem = file.problem {
             let at = problem.line.map { ":\($0):\(problem.column ?? 1)" } ?? ""
-            output.write("\(name)\(at): \(label(.error)) \(ReportWriter.visible(problem.message))\n")
+            output.write("\(name)\(at): \(label(.error)) \(ReportWriter.visibleName(problem.message))\n")
             return
         }
         for checked in file.patterns {
             let resource = checked.pattern.resource.map { "[\(ReportWriter.visibleName($0))] " } ?? ""
             for finding in checked.findings {
-                let message = ReportWriter.visible(finding.message)
+                // One line, whatever the message quotes (a member name may hold a line break).
+                let message = ReportWriter.visibleName(finding.message)
                 let path = ReportWriter.visibleName(finding.path)
                 output.write(
                     "\(name):\(finding.line):\(finding.column): \(label(finding.severity)) \(resource)\(message)"
                         + " (at \(path))\n")
-                output.write(SourceExcerpt.lines(of: file.bytes, at: finding.fileOffset, line: finding.line))
+                output.write(ReportWriter.visible(finding.excerpt))
                 if let aws = finding.awsMessageShown {
                     let indented = aws.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
                     output.write("    AWS: \(ReportWriter.visible(indented))\n")
