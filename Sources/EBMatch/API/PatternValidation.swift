@@ -109,9 +109,11 @@ extension EventPattern {
         utf8 json: [UInt8], name: String = "rule", limits: PatternLimits = .aws, target: PatternTarget = .eventBus
     ) -> PatternValidation {
         let reading = PatternParser.read(json, collecting: true)
+        // One index for all warnings: a pattern repeating a path 40,000 times must not be rescanned per warning.
+        let index = reading.notes.isEmpty ? nil : TextIndex(json)
         let warnings = reading.notes.compactMap { note -> PatternWarning? in
             if note.code == .unsupportedInPipes && target != .pipes { return nil }
-            let position = TextPosition(offset: note.offset, in: json)
+            let position = index?.position(of: note.offset) ?? TextPosition(offset: note.offset, in: json)
             return PatternWarning(
                 code: note.code, message: note.message, path: note.path, offset: note.offset, line: position.line,
                 column: position.column)

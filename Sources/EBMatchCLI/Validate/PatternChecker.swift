@@ -47,7 +47,8 @@ struct PatternChecker {
             found = [patternFile(file)]
         case .brokenTemplate(let error):
             let at = index.position(of: error.offset ?? 0)
-            checked.problem = ("not valid JSON: \(error.firstLine) (at \(error.path))", at.line, at.column)
+            let what = error.code == .limitExceeded ? "too large to read" : "not valid JSON"
+            checked.problem = ("\(what): \(error.firstLine) (at \(error.path))", at.line, at.column)
             return checked
         }
         checked.patterns = found.map { check($0, in: bytes, index: index) }
