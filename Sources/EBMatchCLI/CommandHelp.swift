@@ -7,6 +7,7 @@ public enum CommandHelp {
         case .validate: return validateUsage
         case .explain: return explainUsage
         case .test: return testUsage
+        case .rules: return rulesUsage
         }
     }
 
@@ -17,6 +18,7 @@ public enum CommandHelp {
         case .validate: return "ebmatch validate [OPTIONS] PATH..."
         case .explain: return "ebmatch explain [OPTIONS] PATTERN EVENT..."
         case .test: return "ebmatch test [OPTIONS] PATH..."
+        case .rules: return "ebmatch match --rules PATH [OPTIONS] [EVENTS...]"
         }
     }
 
@@ -25,6 +27,8 @@ public enum CommandHelp {
         USAGE: ebmatch [OPTIONS] PATTERN EVENT...
                ebmatch explain [OPTIONS] PATTERN EVENT...   (see 'ebmatch explain --help')
                ebmatch validate [OPTIONS] PATH...           (see 'ebmatch validate --help')
+               ebmatch test [OPTIONS] PATH...               (see 'ebmatch test --help')
+               ebmatch match --rules PATH [EVENTS...]       (see 'ebmatch match --help')
 
         Tests events against an Amazon EventBridge event pattern, exactly as EventBridge does.
 
@@ -175,6 +179,42 @@ public enum CommandHelp {
         EXAMPLES:
           ebmatch test patterns
           ebmatch test --format junit rules/ > ebmatch-tests.xml
+
+        """
+
+    /// The text `match --help` prints.
+    static let rulesUsage = """
+        USAGE: ebmatch match --rules PATH [OPTIONS] [EVENTS...]
+
+        Matches a stream of events against many named rules at once, and says which rules each event
+        matches. Events are JSON Lines (one event per line), from files or standard input; memory
+        stays flat however long the input is.
+
+        ARGUMENTS:
+          EVENTS     JSON Lines files ("-" or nothing: standard input)
+
+        OPTIONS:
+          --rules PATH          a folder of pattern files (rule name: the file name without .json),
+                                or a JSON file holding an object {"rule-name": pattern, ...}
+          --format text|json    one line per event: "3: acd-end-queue-a, all-voice" (the event's line
+                                and the rules it matches), or {"index":2,"line":3,"rules":[...]}
+          --count               print only how many events each rule matched
+          --jobs N              match on N threads (output stays in input order)
+          --validate-events     read every byte of every event, as EventBridge does (by default
+                                values no rule reads are skipped without being checked, and reading
+                                stops once every top-level member a rule uses has been read)
+          --max-complexity N    largest wildcard complexity accepted (default: 9)
+          -h, --help            show this help
+
+        EXIT STATUS:
+          0   at least one event matched a rule
+          1   no event matched any rule
+          2   an invalid rule, an invalid event line (reported, the run goes on), or an unreadable file
+          64  usage error
+
+        EXAMPLES:
+          ebmatch match --rules patterns/genesys patterns/genesys/events/*.json
+          zcat archive.jsonl.gz | ebmatch match --rules rules/ --count --jobs 2
 
         """
 }

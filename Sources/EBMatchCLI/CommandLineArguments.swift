@@ -15,16 +15,38 @@ public struct CommandLineArguments: Sendable, Equatable {
         case version
     }
 
-    /// The commands, named by the first argument (none means `match`).
-    public enum Command: String, Sendable, Equatable, CaseIterable {
+    /// The commands, named by the first argument (none means matching one pattern).
+    public enum Command: Sendable, Equatable, CaseIterable {
         /// `ebmatch PATTERN EVENT...`: match events against a pattern.
         case match
+        /// `ebmatch match --rules PATH [EVENT...]`: which of many named rules each event matches.
+        case rules
         /// `ebmatch validate PATH...`: check the patterns in files, folders and templates.
         case validate
         /// `ebmatch explain PATTERN EVENT...`: why each event matches or not, condition by condition.
         case explain
         /// `ebmatch test PATH...`: run rule test suites (a pattern with events that must or must not match).
         case test
+
+        /// The word that names the command on the command line (nil for matching one pattern).
+        public var keyword: String? {
+            switch self {
+            case .match: return nil
+            case .rules: return "match"
+            case .validate: return "validate"
+            case .explain: return "explain"
+            case .test: return "test"
+            }
+        }
+
+        /// The command a first argument names, if it names one.
+        public init?(keyword: String) {
+            guard let command = Self.allCases.first(where: { $0.keyword == keyword }) else { return nil }
+            self = command
+        }
+
+        /// How messages name the command: `ebmatch validate`, or `ebmatch`.
+        public var invocation: String { keyword.map { "ebmatch \($0)" } ?? "ebmatch" }
     }
 
     /// A command line that cannot be run; its message is shown with a pointer to `--help`.
@@ -63,6 +85,14 @@ public struct CommandLineArguments: Sendable, Equatable {
     public var strict = false
     /// `validate`: warning codes not to report.
     public var ignoredWarnings: Set<String> = []
+    /// `match --rules`: the folder of pattern files, or the JSON object file, of the named rules.
+    public var rulesPath = ""
+    /// `match --rules`: print only the per-rule totals.
+    public var countOnly = false
+    /// `match --rules`: threads matching events.
+    public var jobs = 1
+    /// `match --rules`: read every byte of every event (otherwise values no rule reads are skipped).
+    public var validateEvents = false
 
     /// The codes `--ignore-warning` accepts.
     public static let warningCodes = Set(PatternWarning.Code.allCases.map(\.rawValue) + ["notStatic", "sizeQuota"])
@@ -76,7 +106,7 @@ public struct CommandLineArguments: Sendable, Equatable {
     /// because someone typing them wants that answer and nothing more.
     public init(parsing arguments: [String]) throws(UsageError) {
         var arguments = arguments
-        if let first = arguments.first, let command = Command(rawValue: first), command != .match {
+        if let first = arguments.first, let command = Command(keyword: first) {
             self.command = command
             arguments.removeFirst()
         }
@@ -127,6 +157,17 @@ public struct CommandLineArguments: Sendable, Equatable {
                     throw UsageError("invalid value '\(value)' for '--target' (expected 'event-bus' or 'pipes')")
                 }
                 target = parsed
+            case "--rules" where command == .rules:
+                rulesPath = try Self.value(of: name, inline: inlineValue, arguments, &index)
+            case "--count" where command == .rules, "--validate-events" where command == .rules:
+                guard inlineValue == nil else { throw UsageError("option '\(name)' takes no value") }
+                if name == "--count" { countOnly = true } else { validateEvents = true }
+            case "--jobs" where command == .rules:
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                guard let number = Self.positiveInteger(value), number <= 256 else {
+                    throw UsageError("invalid value '\(value)' for '--jobs' (expected an integer from 1 to 256)")
+                }
+                jobs = number
             case "--ignore-warning" where command == .validate:
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 for code in value.split(separator: ",").map(String.init) {
@@ -143,8 +184,16 @@ public struct CommandLineArguments: Sendable, Equatable {
                 }
                 limits.maxWildcardComplexity = number
             default:
-                throw UsageError("unknown option '\(name)'" + (command == .match ? "" : " for '\(command.rawValue)'"))
+                throw UsageError("unknown option '\(name)'" + (command.keyword.map { " for '\($0)'" } ?? ""))
             }
+        }
+        if command == .rules {
+            guard !rulesPath.isEmpty else { throw UsageError("missing --rules PATH") }
+            if positional.filter({ $0 == Self.standardInputName }).count > 1 {
+                throw UsageError("standard input ('-') can be read only once")
+            }
+            eventPaths = positional.isEmpty ? [Self.standardInputName] : positional
+            return
         }
         if command == .validate || command == .test {
             guard !positional.isEmpty else { throw UsageError("missing PATH argument") }

@@ -16,9 +16,10 @@ public enum CommandLineTool {
     ///   - stdout: receives results (and, in JSON mode, pattern and envelope errors).
     ///   - stderr: receives diagnostics and usage errors.
     ///   - environment: the variables consulted (`NO_COLOR`).
+    ///   - standardInputHandle: standard input to stream from (`match --rules`), when it is a real one.
     public static func run(
         arguments: [String], stdin: @escaping () throws -> [UInt8], stdout: OutputChannel, stderr: OutputChannel,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], standardInputHandle: FileHandle? = nil
     ) -> Int32 {
         defer {
             stdout.flush()
@@ -28,10 +29,9 @@ public enum CommandLineTool {
         do {
             parsed = try CommandLineArguments(parsing: arguments)
         } catch {
-            let command = arguments.first.flatMap(CommandLineArguments.Command.init(rawValue:)) ?? .match
-            let name = command == .match ? "ebmatch" : "ebmatch \(command.rawValue)"
+            let command = arguments.first.flatMap(CommandLineArguments.Command.init(keyword:)) ?? .match
             stderr.write("ebmatch: error: \(error.message)\nUsage: \(CommandHelp.synopsis(of: command))\n")
-            stderr.write("Run '\(name) --help' for more.\n")
+            stderr.write("Run '\(command.invocation) --help' for more.\n")
             return MatchCommand.ExitStatus.usage.rawValue
         }
         switch parsed.action {
@@ -52,6 +52,10 @@ public enum CommandLineTool {
             status = MatchCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
         case .explain:
             status = ExplainCommand(arguments: parsed, report: report, readStandardInput: stdin).run().rawValue
+        case .rules:
+            status = RulesCommand(
+                arguments: parsed, report: report, readStandardInput: stdin, standardInput: standardInputHandle
+            ).run().rawValue
         case .test:
             status = TestCommand(arguments: parsed, output: stdout, colored: colored).run().rawValue
         case .validate:
@@ -79,6 +83,6 @@ public enum CommandLineTool {
             },
             stdout: .fileDescriptor(1, buffered: true),
             stderr: .fileDescriptor(2, buffered: false),
-            environment: ProcessInfo.processInfo.environment)
+            environment: ProcessInfo.processInfo.environment, standardInputHandle: .standardInput)
     }
 }

@@ -17,7 +17,7 @@ public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
     /// The formats a command offers, in the order its help lists them.
     public static func allowed(for command: CommandLineArguments.Command) -> [OutputFormat] {
         switch command {
-        case .match, .explain: return [.text, .json]
+        case .match, .explain, .rules: return [.text, .json]
         case .validate, .test: return allCases
         }
     }

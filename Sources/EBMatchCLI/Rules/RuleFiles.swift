@@ -1,0 +1,90 @@
+import EBMatch
+import Foundation
+
+/// Reads the named rules of `ebmatch match --rules PATH`: a folder of pattern files, or one JSON file
+/// holding an object of patterns.
+enum RuleFiles {
+    /// A rule that could not be compiled, or a file that could not be read.
+    struct Problem: Error {
+        /// The file.
+        var file: String
+        /// The rule's name, when the file holds several.
+        var rule: String?
+        /// The pattern error, when there is one.
+        var error: EBMatchError?
+        /// Otherwise, what is wrong.
+        var message: String
+    }
+
+    /// The rules at `path`, in name order for a folder and in document order for an object file.
+    static func load(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
+        var directory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else {
+            return .failure(Problem(file: path, message: "No such file or directory"))
+        }
+        return directory.boolValue ? folder(path, limits: limits) : objectFile(path, limits: limits)
+    }
+
+    /// Every `*.json` pattern file under a folder; a rule's name is its path below the folder without
+    /// `.json`. Files that are plainly events, suite manifests and suites' event folders are passed over
+    /// (a folder of `ebmatch test` suites is a folder of rules).
+    private static func folder(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            return .failure(Problem(file: path, message: "cannot read this folder"))
+        }
+        var names: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            let isDirectory = walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
+            if name.hasPrefix(".") || (isDirectory && (name == "match" || name == "no-match" || name == "node_modules")) {
+                if isDirectory { walker.skipDescendants() }
+                continue
+            }
+            if !isDirectory, name.hasSuffix(".json"), !name.hasSuffix(".suite.json") { names.append(relative) }
+        }
+        var rules: [(String, EventPattern)] = []
+        for relative in names.sorted() {
+            let file = RuleSuite.join(path, relative)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                return .failure(Problem(file: file, message: "cannot read file"))
+            }
+            let bytes = Array(data)
+            if let root = try? JSONValue.parse(utf8: bytes, ignoringTrailingContent: true), DocumentKind.isEvent(root) {
+                continue
+            }
+            do {
+                rules.append((String(relative.dropLast(".json".count)), try EventPattern(utf8: bytes, limits: limits)))
+            } catch {
+                return .failure(Problem(file: file, error: error, message: error.firstLine))
+            }
+        }
+        return .success(RuleSet(rules))
+    }
+
+    /// A JSON object `{"name": pattern, ...}`; a pattern may also be given as a string of JSON.
+    private static func objectFile(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Problem(file: path, message: "cannot read file"))
+        }
+        let bytes = Array(data)
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(utf8: bytes)
+        } catch {
+            return .failure(Problem(file: path, message: "\(error.line):\(error.column): not valid JSON: \(error.firstLine)"))
+        }
+        guard let members = root.members else {
+            return .failure(Problem(file: path, message: #"a rules file is a JSON object: {"rule-name": pattern, ...}"#))
+        }
+        var rules: [(String, EventPattern)] = []
+        for member in members {
+            let text = member.value.string.map { Array($0.utf8) } ?? Array(bytes[member.value.range])
+            do {
+                rules.append((member.name, try EventPattern(utf8: text, name: member.name, limits: limits)))
+            } catch {
+                return .failure(Problem(file: path, rule: member.name, error: error, message: error.firstLine))
+            }
+        }
+        return .success(RuleSet(rules))
+    }
+}

@@ -1,0 +1,243 @@
+import Dispatch
+import EBMatch
+import Foundation
+
+/// `ebmatch match --rules PATH [EVENTS...]`: which of many named rules each event matches.
+///
+/// Files of up to `wholeFileLimit` are read whole (one event, an array, or JSON Lines); standard
+/// input and larger files are read as a stream of JSON Lines, a chunk at a time, so memory stays flat
+/// however long the input is. With `--jobs N` each chunk's events are matched on N threads, each with
+/// its own `Matcher`, and printed in input order.
+public struct RulesCommand {
+    private let arguments: CommandLineArguments
+    private let report: ReportWriter
+    private let readStandardInput: () throws -> [UInt8]
+    /// Reads standard input a chunk at a time (nil: read it whole through `readStandardInput`).
+    private let standardInput: FileHandle?
+
+    /// Files up to this size are read whole; larger ones are streamed as JSON Lines.
+    static let wholeFileLimit = 64 << 20
+    /// The size of a stream chunk.
+    static let chunkSize = 4 << 20
+
+    /// A command for parsed `arguments`; `standardInput`, when given, is streamed.
+    public init(
+        arguments: CommandLineArguments, report: ReportWriter, readStandardInput: @escaping () throws -> [UInt8],
+        standardInput: FileHandle? = nil
+    ) {
+        self.arguments = arguments
+        self.report = report
+        self.readStandardInput = readStandardInput
+        self.standardInput = standardInput
+    }
+
+    /// What happened over the run.
+    private struct Tally {
+        var counts: [Int]
+        var matchedEvents = 0
+        var errors = 0
+    }
+
+    /// Runs the command and returns its exit status: 0 some event matched a rule, 1 none did, 2 errors.
+    public func run() -> MatchCommand.ExitStatus {
+        let rules: RuleSet
+        switch RuleFiles.load(arguments.rulesPath, limits: arguments.limits) {
+        case .success(let loaded): rules = loaded
+        case .failure(let problem):
+            let file = problem.rule.map { "\(problem.file) (rule \"\($0)\")" } ?? problem.file
+            if let error = problem.error {
+                report.patternError(file: file, error)
+            } else {
+                report.fileError(file: file, role: .pattern, reason: problem.message)
+            }
+            return .invalidInput
+        }
+        var tally = Tally(counts: Array(repeating: 0, count: rules.count))
+        var matchers = Array(repeating: Matcher(), count: arguments.jobs)
+        let labelled = arguments.eventPaths.count > 1
+        for path in arguments.eventPaths {
+            let name = InputFile.displayName(for: path)
+            if path == CommandLineArguments.standardInputName, let handle = standardInput {
+                stream(handle, name: name, rules, &matchers, &tally, labelled)
+                continue
+            }
+            if path != CommandLineArguments.standardInputName,
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+                size > Self.wholeFileLimit, let handle = FileHandle(forReadingAtPath: path)
+            {
+                stream(handle, name: name, rules, &matchers, &tally, labelled)
+                try? handle.close()
+                continue
+            }
+            switch InputFile.read(path, readStandardInput: readStandardInput) {
+            case .failure(let error):
+                report.fileError(file: error.name, role: .events, reason: error.reason)
+                tally.errors += 1
+            case .success(let file):
+                let events = EventFile(file)
+                var batch: [(Range<Int>, ReportWriter.EventPosition)] = []
+                for item in events.items {
+                    switch item {
+                    case .event(let range, let position): batch.append((range, position))
+                    case .malformed(let error, let position, _):
+                        judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
+                        batch.removeAll()
+                        report.eventError(file: file.name, at: position, error)
+                        tally.errors += 1
+                    }
+                }
+                judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
+            }
+        }
+        if arguments.countOnly { writeCounts(rules, tally) }
+        if tally.errors > 0 { return .invalidInput }
+        return tally.matchedEvents > 0 ? .allMatched : .someDidNotMatch
+    }
+
+    /// Reads JSON Lines from `handle` a chunk at a time and judges each complete line.
+    private func stream(
+        _ handle: FileHandle, name: String, _ rules: RuleSet, _ matchers: inout [Matcher], _ tally: inout Tally,
+        _ labelled: Bool
+    ) {
+        var buffer: [UInt8] = []
+        var line = 1
+        var ordinal = 0
+        var ended = false
+        while !ended {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: Self.chunkSize)
+            } catch {
+                report.fileError(file: name, role: .events, reason: "cannot read: \(error.localizedDescription)")
+                tally.errors += 1
+                return
+            }
+            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { ended = true }
+            // Complete lines only, unless the input ended.
+            let end = ended ? buffer.count : (buffer.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+            if end == 0 {
+                if buffer.count > InputFile.maxEventFileSize {
+                    report.fileError(file: name, role: .events, reason: "a line longer than 512 MiB")
+                    tally.errors += 1
+                    return
+                }
+                continue
+            }
+            var batch: [(Range<Int>, ReportWriter.EventPosition)] = []
+            var start = 0
+            while start < end {
+                var stop = start
+                while stop < end, buffer[stop] != 10 { stop += 1 }
+                let blank = buffer[start..<stop].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+                if !blank {
+                    batch.append((start..<stop, ReportWriter.EventPosition(index: ordinal, line: line, layout: .lines)))
+                    ordinal += 1
+                }
+                line += 1
+                start = stop + 1
+            }
+            judge(batch, in: buffer, name: name, rules, &matchers, &tally, labelled)
+            buffer.removeFirst(min(end, buffer.count))
+        }
+    }
+
+    /// Matches a batch of events of `bytes` (on `jobs` threads), then prints the results in order.
+    private func judge(
+        _ batch: [(Range<Int>, ReportWriter.EventPosition)], in bytes: [UInt8], name: String, _ rules: RuleSet,
+        _ matchers: inout [Matcher], _ tally: inout Tally, _ labelled: Bool
+    ) {
+        guard !batch.isEmpty else { return }
+        let scan: EventScan = arguments.validateEvents ? .whole : .skipping
+        var results = Array(repeating: Result<[Int], EBMatchError>.success([]), count: batch.count)
+        let jobs = min(matchers.count, max(1, batch.count / 64))
+        bytes.withUnsafeBufferPointer { input in
+            results.withUnsafeMutableBufferPointer { out in
+                matchers.withUnsafeMutableBufferPointer { threads in
+                    batch.withUnsafeBufferPointer { events in
+                        let work = BatchWork(
+                            rules: rules, scan: scan, input: input, events: events, results: out, matchers: threads,
+                            share: (batch.count + jobs - 1) / jobs)
+                        if jobs == 1 {
+                            work.run(job: 0)
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: jobs) { work.run(job: $0) }
+                        }
+                    }
+                }
+            }
+        }
+        for (i, result) in results.enumerated() {
+            let (range, position) = batch[i]
+            switch result {
+            case .failure(let error):
+                report.eventError(file: name, at: position, error.relocated(into: bytes, at: range.lowerBound, line: position.line))
+                tally.errors += 1
+            case .success(let matched):
+                if !matched.isEmpty { tally.matchedEvents += 1 }
+                for rule in matched { tally.counts[rule] += 1 }
+                if !arguments.countOnly { write(matched, rules, name: name, at: position, labelled: labelled) }
+            }
+        }
+    }
+
+    /// One event's line: `3: a, b` or `{"index":2,"line":3,"rules":["a","b"]}`.
+    private func write(_ matched: [Int], _ rules: RuleSet, name: String, at position: ReportWriter.EventPosition, labelled: Bool) {
+        let names = matched.map { rules.rules[$0].name }
+        switch report.format {
+        case .json:
+            var object = JSONObjectText()
+            if labelled { object.add("file", name) }
+            object.add("index", position.index)
+            object.add("line", position.line)
+            object.add("rules", names)
+            report.output.write(object.text + "\n")
+        default:
+            let label = labelled ? "\(ReportWriter.visibleName(name)):\(position.line)" : "\(position.line)"
+            report.output.write(ReportWriter.visible("\(label): \(names.joined(separator: ", "))\n"))
+        }
+    }
+
+    /// The per-rule totals of `--count`.
+    private func writeCounts(_ rules: RuleSet, _ tally: Tally) {
+        for (index, rule) in rules.rules.enumerated() {
+            switch report.format {
+            case .json:
+                var object = JSONObjectText()
+                object.add("rule", rule.name)
+                object.add("count", tally.counts[index])
+                report.output.write(object.text + "\n")
+            default:
+                report.output.write(ReportWriter.visible("\(rule.name): \(tally.counts[index])\n"))
+            }
+        }
+    }
+}
+
+/// One batch's matching, split between jobs: job `j` matches events `j * share ..< (j + 1) * share` with
+/// `matchers[j]` and writes `results` at the same indices.
+///
+/// `@unchecked Sendable`: the buffers are shared between the jobs of one `concurrentPerform`, which
+/// returns only when every job is done; no two jobs touch the same element of `results` or `matchers`,
+/// and the rest is only read.
+private struct BatchWork: @unchecked Sendable {
+    let rules: RuleSet
+    let scan: EventScan
+    let input: UnsafeBufferPointer<UInt8>
+    let events: UnsafeBufferPointer<(Range<Int>, ReportWriter.EventPosition)>
+    let results: UnsafeMutableBufferPointer<Result<[Int], EBMatchError>>
+    let matchers: UnsafeMutableBufferPointer<Matcher>
+    let share: Int
+
+    func run(job: Int) {
+        var matched: [Int] = []
+        for i in (job * share)..<min(events.count, (job + 1) * share) {
+            do throws(EBMatchError) {
+                try matchers[job].matches(
+                    rules, event: UnsafeBufferPointer(rebasing: input[events[i].0]), scan: scan, into: &matched)
+                results[i] = .success(matched)
+            } catch {
+                results[i] = .failure(error)
+            }
+        }
+    }
+}
