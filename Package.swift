@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "EBMatchCLI", dependencies: ["EBMatch"]),
         .executableTarget(name: "ebmatch", dependencies: ["EBMatchCLI"]),
         .executableTarget(
-            name: "EBMatchBenchmarks", dependencies: ["EBMatch"], path: "Benchmarks/EBMatchBenchmarks"),
+            name: "EBMatchBenchmarks", dependencies: ["EBMatch", "EBMatchCLI"], path: "Benchmarks/EBMatchBenchmarks"),
         .testTarget(name: "EBMatchTests", dependencies: ["EBMatch"], resources: [.copy("Corpora")]),
         .testTarget(name: "EBMatchCLITests", dependencies: ["EBMatchCLI", "ebmatch"], resources: [.copy("Fixtures")]),
     ],

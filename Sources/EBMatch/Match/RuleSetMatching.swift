@@ -90,6 +90,15 @@ extension Matcher {
                 for slot in ruleSet.valueAnchors.lookup(path: leaf.pathID, kind: kind, bytes) {
                     ruleScratch.enqueue(ruleSet.valueAnchors.values[slot])
                 }
+                if kind == RuleSet.stringKind {
+                    for length in ruleSet.prefixLengths[path] {
+                        guard length <= bytes.count else { break }
+                        let head = UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<bytes.startIndex + length])
+                        for slot in ruleSet.valueAnchors.lookup(path: leaf.pathID, kind: RuleSet.prefixKind, head) {
+                            ruleScratch.enqueue(ruleSet.valueAnchors.values[slot])
+                        }
+                    }
+                }
             }
             for id in ruleSet.unanchored { ruleScratch.enqueue(id) }
             // Try each queued sub-rule whose rule has not matched yet.

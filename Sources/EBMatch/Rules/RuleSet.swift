@@ -11,8 +11,9 @@
 ///
 /// How: the rules' paths share one trie, so the event is flattened once, keeping only leaves on some
 /// rule's path. Each way through a rule (each `$or` combination) is anchored on one condition that it
-/// cannot do without: the exact strings or literals of a value list (looked up in a hash table by the
-/// leaf's value) or, failing that, the presence of a path. A rule is only tried when an anchor of it
+/// cannot do without: the exact strings, literals and prefixes of a value list (looked up in a hash
+/// table by the leaf's value, or by its first bytes for each prefix length used) or, failing that, the
+/// presence of a path. A rule is only tried when an anchor of it
 /// is hit, so adding rules on known paths costs almost nothing per event. The answer for each rule is
 /// exactly its `EventPattern`'s.
 ///
@@ -41,8 +42,12 @@ public struct RuleSet: Sendable {
     let subRules: [CompiledSubRule]
     /// The rule each sub-rule belongs to.
     let ruleOfSubRule: [Int32]
-    /// Sub-rules anchored on exact values: (path, kind, value) → sub-rule ids.
+    /// Sub-rules anchored on exact values: (path, kind, value) → sub-rule ids; and on string prefixes:
+    /// (path, `prefixKind`, prefix) → sub-rule ids.
     let valueAnchors: ByteStringTable
+    /// For each path, the distinct lengths of the prefixes anchored on it (a leaf is looked up once per
+    /// length), ascending.
+    let prefixLengths: [[Int]]
     /// Sub-rules anchored on the presence of a path, per path id.
     let pathAnchors: [[Int32]]
     /// Sub-rules with no condition they cannot do without (only `exists: false` and the like): always tried.
@@ -53,6 +58,8 @@ public struct RuleSet: Sendable {
     static let trueKind: UInt8 = 1
     static let falseKind: UInt8 = 2
     static let nullKind: UInt8 = 3
+    /// The kind of prefix keys.
+    static let prefixKind: UInt8 = 4
 
     /// A set of the given rules.
     public init(_ rules: [(name: String, pattern: EventPattern)]) {
@@ -109,6 +116,7 @@ public struct RuleSet: Sendable {
         self.ruleOfSubRule = ruleOfSubRule
 
         var values: [(path: Int32, kind: UInt8, bytes: [UInt8], subRule: Int32)] = []
+        var prefixLengths = Array(repeating: Set<Int>(), count: paths.count)
         var pathAnchors = Array(repeating: [Int32](), count: paths.count)
         var unanchored: [Int32] = []
         for (index, subRule) in subRules.enumerated() {
@@ -116,7 +124,10 @@ public struct RuleSet: Sendable {
             let required = subRule.fields.filter { !$0.list.allowsAbsence }
             let keyed = required.compactMap { field in Self.anchorValues(field.list).map { (field, $0) } }
             if let (field, keys) = keyed.min(by: { $0.1.count < $1.1.count }) {
-                for (kind, bytes) in keys { values.append((field.pathID, kind, bytes, id)) }
+                for (kind, bytes) in keys {
+                    values.append((field.pathID, kind, bytes, id))
+                    if kind == Self.prefixKind { prefixLengths[Int(field.pathID)].insert(bytes.count) }
+                }
             } else if let field = required.first {
                 pathAnchors[Int(field.pathID)].append(id)
             } else {
@@ -124,16 +135,19 @@ public struct RuleSet: Sendable {
             }
         }
         valueAnchors = ByteStringTable(values)
+        self.prefixLengths = prefixLengths.map { $0.sorted() }
         self.pathAnchors = pathAnchors
         self.unanchored = unanchored
     }
 
-    /// The (kind, bytes) keys of a list whose every matcher is an exact string or a literal, else nil.
+    /// The (kind, bytes) keys of a list whose every matcher is an exact string, a literal or a non-empty
+    /// prefix, else nil.
     private static func anchorValues(_ list: MatcherList) -> [(UInt8, [UInt8])]? {
         var keys: [(UInt8, [UInt8])] = []
         for matcher in list.valueMatchers {
             switch matcher {
             case .exactString(let bytes): keys.append((stringKind, bytes))
+            case .prefix(let bytes) where !bytes.isEmpty: keys.append((prefixKind, bytes))
             case .literal(.trueValue): keys.append((trueKind, []))
             case .literal(.falseValue): keys.append((falseKind, []))
             case .literal(.null): keys.append((nullKind, []))

@@ -91,6 +91,7 @@ struct RuleSetTests {
             ("absent", try EventPattern(#"{"b": [{"exists": false}]}"#)),
             ("or", try EventPattern(#"{"$or": [{"a": ["z"]}, {"c": [1]}]}"#)),
             ("escaped", try EventPattern(#"{"a": ["\u00e9"]}"#)),
+            ("prefixes", try EventPattern(#"{"a": [{"prefix": "zz"}, {"prefix": "q"}, "exact"]}"#)),
         ])
         var matcher = Matcher()
         var matched: [Int] = []
@@ -104,6 +105,10 @@ struct RuleSetTests {
         #expect(try names(#"{"c": 1, "b": 2}"#) == ["or"])
         #expect(try names(#"{"a": "\u00e9"}"#) == ["absent", "escaped"])
         #expect(try names(#"{"a": "é"}"#) == ["absent", "escaped"])
+        #expect(try names(#"{"a": "zzz"}"#) == ["absent", "prefixes"])
+        #expect(try names(#"{"a": "qz"}"#) == ["absent", "prefixes"])
+        #expect(try names(#"{"a": "exact"}"#) == ["absent", "prefixes"])
+        #expect(try names(#"{"a": "y"}"#) == ["exact", "absent"])
     }
 
     @Test("adding and removing rules by name")
