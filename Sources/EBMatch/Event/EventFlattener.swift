@@ -135,7 +135,10 @@ struct EventFlattener {
             fields.arrayCount += 1
         default:
             let pathID = trie.pathID(at: state)
-            guard pathID >= 0 else { return }
+            guard pathID >= 0 else {
+                if skipping && token == .string { try tokens.skipStringUnchecked() }
+                return
+            }
             try emit(token, pathID: pathID, &tokens, needs, &fields)
         }
     }

@@ -131,6 +131,25 @@ struct JSONTokenizer {
         }
     }
 
+    /// Skips the string value whose opening quote was just read, looking only for its closing quote
+    /// (escapes, control characters and UTF-8 are not checked). For values no pattern reads.
+    mutating func skipStringUnchecked() throws(JSONSyntaxError) {
+        guard stringPending else { return }
+        stringPending = false
+        var i = position
+        let count = input.count
+        while i < count {
+            let c = input[i]
+            if c == UInt8(ascii: "\"") {
+                position = i + 1
+                return
+            }
+            i += c == UInt8(ascii: "\\") ? 2 : 1
+        }
+        throw JSONSyntaxError(
+            message: "Unexpected end-of-input: was expecting closing quote for a string value", offset: count)
+    }
+
     /// Skips the rest of the container whose start token was just returned, looking only at brackets
     /// and string quotes: nothing inside is validated (not the JSON grammar, not UTF-8, not the limits).
     /// For values no pattern reads, when speed matters more than rejecting every malformed event.
@@ -366,7 +385,24 @@ struct JSONTokenizer {
     // MARK: - Scalars
 
     /// Skips whitespace; returns the next byte (not consumed) or nil at end of input.
+    @inline(__always)
     private mutating func skipWhitespace() throws(JSONSyntaxError) -> UInt8? {
+        // The common cases, a token right here or after one space, without a call.
+        if position < input.count {
+            let c = input[position]
+            if c > 0x20 && c != UInt8(ascii: "/") { return c }
+            if c == 0x20 && position + 1 < input.count {
+                let d = input[position + 1]
+                if d > 0x20 && d != UInt8(ascii: "/") {
+                    position += 1
+                    return d
+                }
+            }
+        }
+        return try skipWhitespaceSlowly()
+    }
+
+    private mutating func skipWhitespaceSlowly() throws(JSONSyntaxError) -> UInt8? {
         while position < input.count {
             let c = input[position]
             switch c {
@@ -396,10 +432,17 @@ struct JSONTokenizer {
 
     /// Jackson's length limits count characters (UTF-16 units) of the decoded text; the count is only
     /// needed when the raw bytes exceed the limit, since a character takes at least one byte.
+    @inline(__always)
     private func checkLength(
         _ range: Range<Int>, limit: Int, _ what: String, _ getter: String
     ) throws(JSONSyntaxError) {
         guard range.count > limit else { return }
+        try checkLengthSlowly(range, limit: limit, what, getter)
+    }
+
+    private func checkLengthSlowly(
+        _ range: Range<Int>, limit: Int, _ what: String, _ getter: String
+    ) throws(JSONSyntaxError) {
         var length = 0
         var i = range.lowerBound
         while i < range.upperBound {
