@@ -9,9 +9,9 @@ struct Corpus {
     /// Where it was read from.
     let path: String
 
-    /// Reads the corpus at `path`; when it does not exist and `generate` is set, first writes it with
+    /// Makes sure the corpus exists at `path`: when it does not and `generate` is set, writes it with
     /// `Benchmarks/data/gen_citylots_synth.py` (Python 3, standard library only; about 15 s).
-    static func load(_ path: String, generate: Bool, count: Int?) throws -> Corpus {
+    static func ensure(_ path: String, generate: Bool) throws {
         if !FileManager.default.fileExists(atPath: path) {
             guard generate else { throw BenchError("no corpus at \(path)") }
             try FileManager.default.createDirectory(
@@ -24,6 +24,10 @@ struct Corpus {
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { throw BenchError("the corpus generator failed") }
         }
+    }
+
+    /// Reads the corpus at `path` (its first `count` events, or all).
+    static func load(_ path: String, count: Int?) throws -> Corpus {
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
         let bytes = Array(data)
         var events: [Range<Int>] = []

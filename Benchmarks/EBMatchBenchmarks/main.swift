@@ -63,7 +63,7 @@ func format(_ value: Double) -> String {
 
 do {
     // Make sure the corpus exists (generating it if needed) before measuring anything.
-    _ = try Corpus.load(corpusPath, generate: options["--corpus"] == nil, count: 1)
+    try Corpus.ensure(corpusPath, generate: options["--corpus"] == nil)
     let corpusSize = (try FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
 
     // 1. The CLI streaming the whole file with a properties-only rule, before the corpus is preloaded,
@@ -103,7 +103,7 @@ do {
     print("Compiling 10,000 rules (4 shapes) into one RuleSet: \(String(format: "%.3f", compileTime)) s (\(ruleSet?.count ?? 0) rules)")
 
     // 3. The pattern sets over the preloaded corpus.
-    let corpus = try Corpus.load(corpusPath, generate: false, count: eventLimit)
+    let corpus = try Corpus.load(corpusPath, count: eventLimit)
     let sets = try PatternSet.load(folder: "Benchmarks/data/patterns", only: onlySets)
     print("Corpus: \(corpus.events.count) events, \(format(Double(corpus.eventBytes) / 1_000_000)) MB; "
         + "\(passes) passes per set, one thread, skipping scans\n")

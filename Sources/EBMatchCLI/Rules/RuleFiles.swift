@@ -82,7 +82,9 @@ enum RuleFiles {
             do {
                 rules.append((member.name, try EventPattern(utf8: text, name: member.name, limits: limits)))
             } catch {
-                return .failure(Problem(file: path, rule: member.name, error: error, message: error.firstLine))
+                // A pattern written in place: its positions are the file's, from where it starts.
+                let placed = member.value.string == nil ? error.relocated(into: bytes, at: member.value.range.lowerBound) : error
+                return .failure(Problem(file: path, rule: member.name, error: placed, message: error.firstLine))
             }
         }
         return .success(RuleSet(rules))

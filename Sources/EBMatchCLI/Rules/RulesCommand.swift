@@ -124,17 +124,21 @@ public struct RulesCommand {
                 continue
             }
             var batch: [(Range<Int>, ReportWriter.EventPosition)] = []
-            var start = 0
-            while start < end {
-                var stop = start
-                while stop < end, buffer[stop] != 10 { stop += 1 }
-                let blank = buffer[start..<stop].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
-                if !blank {
-                    batch.append((start..<stop, ReportWriter.EventPosition(index: ordinal, line: line, layout: .lines)))
-                    ordinal += 1
+            buffer.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var start = 0
+                while start < end {
+                    // memchr finds the line's end far faster than a byte loop.
+                    let found = memchr(base + start, 10, end - start)
+                    let stop = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+                    let first = bytes[start..<stop].firstIndex { $0 != 32 && $0 != 9 && $0 != 13 }
+                    if first != nil {
+                        batch.append((start..<stop, ReportWriter.EventPosition(index: ordinal, line: line, layout: .lines)))
+                        ordinal += 1
+                    }
+                    line += 1
+                    start = stop + 1
                 }
-                line += 1
-                start = stop + 1
             }
             judge(batch, in: buffer, name: name, rules, &matchers, &tally, labelled)
             buffer.removeFirst(min(end, buffer.count))
