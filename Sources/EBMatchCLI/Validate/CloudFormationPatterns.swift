@@ -10,11 +10,6 @@ import EBMatch
 /// Intrinsic functions inside a pattern (`{"Ref": …}`, `{"Fn::Sub": …}`) are handled by
 /// `IntrinsicFunctions`.
 enum CloudFormationPatterns {
-    /// Whether a document is a CloudFormation template: it has `Resources` or a template version.
-    static func isTemplate(_ root: JSONValue) -> Bool {
-        root["AWSTemplateFormatVersion"] != nil || root["Resources"]?.members != nil
-    }
-
     /// Every pattern of the template, in document order.
     static func patterns(in root: JSONValue, source: [UInt8], file: String) -> [FoundPattern] {
         var found: [FoundPattern] = []

@@ -29,7 +29,9 @@ enum DocumentKind {
             if TerraformPatterns.isTerraform(root) { return .terraform(root) }
             return isEvent(root) ? .event : .pattern
         } catch {
-            if error.code == .limitExceeded || topLevelNames(structure).contains(where: templateMembers.contains) {
+            if error.code == .limitExceeded
+                || JSONValue.topLevelNames(utf8: structure).contains(where: templateMembers.contains)
+            {
                 return .brokenTemplate(error)
             }
             // A pattern file with a syntax fault: EventBridge's answer to it is the finding.
@@ -57,11 +59,6 @@ enum DocumentKind {
     static func isEvent(_ root: JSONValue) -> Bool {
         ["id", "source", "detail-type", "account", "time"].allSatisfy { root[$0]?.string != nil }
             && root["detail"]?.members != nil
-    }
-
-    /// The member names at the top level of a document, read up to its first syntax fault.
-    static func topLevelNames(_ bytes: [UInt8]) -> [String] {
-        JSONValue.topLevelNames(utf8: bytes)
     }
 
     /// The first NUL byte or byte that is not UTF-8, if any: such a file is not JSON text.
