@@ -100,6 +100,25 @@ public struct InputFile: Sendable {
                 return .failure(ReadError(name: name, reason: "cannot read standard input"))
             }
         }
+        let handle: FileHandle
+        switch open(path) {
+        case .success(let opened): handle = opened
+        case .failure(let error): return .failure(error)
+        }
+        defer { try? handle.close() }
+        do {
+            guard let bytes = try readAll(handle, limit: role.limit) else {
+                return .failure(ReadError(name: name, reason: role.tooLarge))
+            }
+            return .success(InputFile(name: name, bytes: bytes))
+        } catch {
+            return .failure(ReadError(name: name, reason: reason(for: error)))
+        }
+    }
+
+    /// Opens the file at `path` for reading, or says why it cannot be read (as `read` words it).
+    public static func open(_ path: String) -> Result<FileHandle, ReadError> {
+        let name = displayName(for: path)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard !path.isEmpty, manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -117,15 +136,7 @@ public struct InputFile: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(ReadError(name: name, reason: "cannot open file"))
         }
-        defer { try? handle.close() }
-        do {
-            guard let bytes = try readAll(handle, limit: role.limit) else {
-                return .failure(ReadError(name: name, reason: role.tooLarge))
-            }
-            return .success(InputFile(name: name, bytes: bytes))
-        } catch {
-            return .failure(ReadError(name: name, reason: reason(for: error)))
-        }
+        return .success(handle)
     }
 
     /// Everything `handle` yields, or nil once it yields more than `limit` bytes (a device such as

@@ -30,7 +30,7 @@ import Testing
         let (harness, rules) = try Self.rulesFolder()
         let file = try harness.file("e.jsonl", Self.events)
         let text = harness.run(["match", "--rules", rules, file])
-        #expect(text.lines == ["1: queue-a, voice", "2: not-a", "4: ", "5: queue-a"])
+        #expect(text.lines == ["1: queue-a, voice", "2: not-a", "4: (none)", "5: queue-a"])
         #expect(text.status == 0)
         let json = harness.run(["match", "--rules", rules, "--format", "json", file])
         #expect(json.lines.first == #"{"index":0,"line":1,"rules":["queue-a","voice"]}"#)
@@ -78,12 +78,40 @@ import Testing
         let rules = try harness.file(
             "rules.json", #"{"a": {"detail": {"queueId": ["a"]}}, "as-string": "{\"detail\": {\"queueId\": [\"b\"]}}"}"#)
         let outcome = harness.run(["match", "--rules", rules, "-"], stdin: Self.events)
-        #expect(outcome.lines == ["1: a", "2: as-string", "4: ", "5: a"])
+        #expect(outcome.lines == ["1: a", "2: as-string", "4: (none)", "5: a"])
         let bad = try harness.file("bad.json", #"{"x": {"detail": []}}"#)
         let badOutcome = harness.run(["match", "--rules", bad, "-"], stdin: Self.events)
         // The position is the file's: the `[]` of rule "x" ends at column 20.
         #expect(badOutcome.stderr.hasPrefix("\(bad) (rule \"x\"):1:20: error: Empty arrays are not allowed"))
         #expect(badOutcome.status == 2)
+    }
+
+    @Test func filesAndStandardInputAreReadAlike() throws {
+        // JSON Lines skip unused values unchecked whether they come from a file or a pipe.
+        let (harness, rules) = try Self.rulesFolder()
+        let lines = "{\"detail\": {\"queueId\": \"a\"}, \"unused\": [1,,2]}\n"
+        let file = try harness.file("s.jsonl", lines)
+        let fromFile = harness.run(["match", "--rules", rules, file])
+        let fromPipe = harness.run(["match", "--rules", rules, "-"], stdin: lines)
+        #expect(fromFile.stdout == "1: queue-a\n" && fromPipe.stdout == fromFile.stdout)
+        #expect(fromFile.status == 0 && fromPipe.status == 0)
+        let validated = harness.run(["match", "--rules", rules, "--validate-events", file])
+        #expect(validated.status == 2)
+        #expect(validated.stderr.contains("s.jsonl:1:43: error: Unexpected character (',' (code 44))"))
+    }
+
+    @Test func aPrettyPrintedEventOnStandardInputIsOneEvent() throws {
+        let (harness, rules) = try Self.rulesFolder()
+        let outcome = harness.run(["match", "--rules", rules, "-"], stdin: "{\n  \"detail\": {\n    \"queueId\": \"a\"\n  }\n}\n")
+        #expect(outcome.stdout == "1: queue-a\n")
+        #expect(outcome.status == 0)
+    }
+
+    @Test func aSinglePatternFileIsOneRule() throws {
+        let harness = try CommandHarness()
+        let rule = try harness.file("queue-a.json", #"{"detail": {"queueId": ["a"]}}"#)
+        let outcome = harness.run(["match", "--rules", rule, "--count", "-"], stdin: Self.events)
+        #expect(outcome.stdout == "queue-a: 2\n")
     }
 
     @Test func noMatchAtAllExitsOne() throws {

@@ -84,6 +84,16 @@ import FoundationXML
         ])
     }
 
+    @Test func aFileUnderBothMatchAndNoMatchIsAnError() throws {
+        let harness = try CommandHarness()
+        try harness.file("p.json", Samples.pattern)
+        try harness.file("e.json", Samples.matching)
+        let manifest = try harness.file("x.suite.json", #"{"pattern": "p.json", "match": ["e.json"], "no-match": ["e.json"]}"#)
+        let outcome = harness.run(["test", manifest])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.contains("is listed under both match and no-match"))
+    }
+
     @Test func junitReportParses() throws {
         let outcome = try CommandHarness().run(["test", "--format", "junit", try CommandHarness.fixture("suites")])
         let document = try XMLDocument(data: Data(outcome.stdout.utf8))

@@ -54,16 +54,12 @@ struct NearMissHints {
                 "an empty array counts as absent: `{\"exists\": false}` accepts it")
             return hints
         }
-        // Absent.
-        if let miss = found.miss {
-            let missingStep = miss.missing.split(separator: ".", maxSplits: 1).first.map(String.init) ?? miss.missing
-            let rest = miss.missing.dropFirst(missingStep.count)
-            for name in Self.closeNames(to: missingStep, among: miss.object.members?.map(\.name) ?? []) {
-                let there = miss.followed.isEmpty ? name : miss.followed + "." + name
-                let wrong = miss.followed.isEmpty ? missingStep : miss.followed + "." + missingStep
-                add("the event has no `\(wrong)`, but it has `\(there)`",
-                    "write the path as `\(there)\(rest)` (names are case-sensitive)")
-            }
+        // Absent: the path the event has nearest to it, every wrong step corrected at once.
+        if let miss = found.miss, let fixed = corrected(miss.object, followed: miss.followed, missing: miss.missing) {
+            let step = miss.missing.split(separator: ".", maxSplits: 1).first.map(String.init) ?? miss.missing
+            let wrong = miss.followed.isEmpty ? step : miss.followed + "." + step
+            add("the event has no `\(wrong)`; the path it has is `\(fixed.path)`",
+                "write the path as `\(fixed.path)`" + (fixed.caseOnly ? " (names are case-sensitive)" : ""))
         }
         if hints.isEmpty {
             for (name, elsewhere) in fieldsElsewhere(path) {
@@ -81,6 +77,45 @@ struct NearMissHints {
                 "to accept events without it too, add `{\"exists\": false}` to the list")
         }
         return hints
+    }
+
+    /// The path the event has for the steps `missing` below `object` (reached by `followed`): each step
+    /// as written, or a close name (another case, a slip of two letters), or joined with the next step
+    /// (`queue.id` → `queueId`). Arrays on the way are looked into. Nil when a step finds nothing close.
+    private func corrected(_ object: JSONValue, followed: String, missing: String) -> (path: String, caseOnly: Bool)? {
+        let steps = missing.split(separator: ".").map(String.init)
+        var path = followed.isEmpty ? [] : [followed]
+        var value = object
+        var caseOnly = true
+        var i = 0
+        while i < steps.count {
+            if let element = value.elements?.first(where: { $0.members != nil }) { value = element }
+            guard let members = value.members else { return nil }
+            let names = members.map(\.name)
+            let step = steps[i]
+            var chosen: String?
+            var consumed = 1
+            if names.contains(step) {
+                chosen = step
+            } else if i + 1 < steps.count,
+                let joined = [step + steps[i + 1].prefix(1).uppercased() + steps[i + 1].dropFirst(), step + "_" + steps[i + 1]]
+                    .first(where: names.contains)
+            {
+                chosen = joined
+                consumed = 2
+                caseOnly = false
+            } else if let close = Self.closeNames(to: step, among: names).first {
+                chosen = close
+                if close.lowercased() != step.lowercased() { caseOnly = false }
+            }
+            guard let name = chosen, let next = members.last(where: { $0.name == name }) else { return nil }
+            path.append(name)
+            value = next.value
+            i += consumed
+        }
+        // A path that ends inside an object still names nothing to match.
+        if value.members != nil { return nil }
+        return (path.joined(separator: "."), caseOnly)
     }
 
     /// Where the field a path names may be instead: members named like its last step, or like its last
@@ -121,6 +156,10 @@ struct NearMissHints {
                     "use `{\"equals-ignore-case\": \(quoted(wanted))}`, or write \(shown)")
             } else if isString && wanted != value.text && trimmed(wanted) == trimmed(value.text) {
                 add("\(quoted(wanted)) and \(shown) differ in leading or trailing spaces", "write \(shown) exactly")
+            } else if isString && !wanted.isEmpty && value.text.hasPrefix(wanted) {
+                add("\(shown) starts with \(quoted(wanted)) but goes on", "use `{\"prefix\": \(quoted(wanted))}`")
+            } else if isString && !wanted.isEmpty && value.text.hasSuffix(wanted) {
+                add("\(shown) ends with \(quoted(wanted))", "use `{\"suffix\": \(quoted(wanted))}`")
             }
         case .exactNumber(let literal, _):
             let wanted = String(decoding: literal, as: UTF8.self)

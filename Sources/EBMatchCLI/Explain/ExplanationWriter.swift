@@ -57,7 +57,7 @@ struct ExplanationWriter {
     private func describe(_ condition: MatchExplanation.Condition, indent: String) -> String {
         let detail = indent + "          "
         var out = "\(indent)\(mark(condition.held))\(condition.held ? "    " : "  ")\(condition.path)\n"
-        out += "\(detail)wanted  [" + condition.wanted.map(Self.oneLine).joined(separator: ", ") + "]\n"
+        out += "\(detail)wanted  " + Self.list(condition.wanted.map(Self.oneLine)) + "\n"
         switch condition.found {
         case .absent:
             out += "\(detail)found   nothing: the event has no `\(condition.path)`\n"
@@ -65,9 +65,11 @@ struct ExplanationWriter {
             out += "\(detail)found   an object, not a leaf value\n"
         case .emptyArray:
             out += "\(detail)found   an empty array\n"
-        case .values(let leaves):
+        case .values(let all):
+            // The values that decided first: a held condition shows what held it.
+            let leaves = all.filter(\.accepted) + all.filter { !$0.accepted }
             for (index, leaf) in leaves.prefix(Self.valuesShown).enumerated() {
-                var line = (index == 0 ? "found   " : "        ") + leaf.json
+                var line = (index == 0 ? "found   " : "        ") + Self.shortened(leaf.json)
                 if let location = leaf.location { line += " at \(location)" }
                 if leaves.count > 1 { line += leaf.accepted ? " (accepted)" : " (not accepted)" }
                 out += detail + line + "\n"
@@ -77,8 +79,8 @@ struct ExplanationWriter {
             }
         }
         for hint in condition.hints {
-            out += "\(detail)hint    \(hint.message)\n"
-            out += "\(detail)fix     \(hint.fix)\n"
+            out += "\(detail)hint    \(Self.shortened(hint.message, to: 300))\n"
+            out += "\(detail)fix     \(Self.shortened(hint.fix, to: 300))\n"
         }
         return out
     }
@@ -88,6 +90,25 @@ struct ExplanationWriter {
         let word = held ? "held" : "FAILED"
         guard colored else { return word }
         return (held ? Self.green : Self.red) + word + Self.reset
+    }
+
+    /// `text` cut to `limit` characters with an ellipsis (the JSON report keeps everything).
+    static func shortened(_ text: String, to limit: Int = 120) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// A list of elements as `[a, b]`, cut after about 200 characters with a count of the rest.
+    static func list(_ elements: [String]) -> String {
+        var shown: [String] = []
+        var length = 0
+        for element in elements {
+            let item = shortened(element)
+            if !shown.isEmpty && length + item.count > 200 { break }
+            shown.append(item)
+            length += item.count + 2
+        }
+        let rest = elements.count - shown.count
+        return "[" + shown.joined(separator: ", ") + (rest > 0 ? ", … and \(rest) more" : "") + "]"
     }
 
     /// A pattern element on one line: runs of whitespace outside strings become one space.

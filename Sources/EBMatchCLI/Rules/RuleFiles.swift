@@ -61,7 +61,13 @@ enum RuleFiles {
         return .success(RuleSet(rules))
     }
 
-    /// A JSON object `{"name": pattern, ...}`; a pattern may also be given as a string of JSON.
+    /// The top-level fields of an EventBridge event: a file using them as keys is a pattern.
+    static let envelopeFields: Set<String> = [
+        "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail",
+    ]
+
+    /// A JSON object `{"name": pattern, ...}`; a pattern may also be given as a string of JSON. A file
+    /// that is itself one pattern is one rule, named after the file.
     private static func objectFile(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Problem(file: path, message: "cannot read file"))
@@ -75,6 +81,16 @@ enum RuleFiles {
         }
         guard let members = root.members else {
             return .failure(Problem(file: path, message: #"a rules file is a JSON object: {"rule-name": pattern, ...}"#))
+        }
+        // A pattern has lists among its top-level values, or an event's envelope fields as keys; a rules
+        // object does not: then the file is one rule, named after the file.
+        if members.contains(where: { $0.value.elements != nil || Self.envelopeFields.contains($0.name) }) {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            do {
+                return .success(RuleSet([(name, try EventPattern(utf8: bytes, name: name, limits: limits))]))
+            } catch {
+                return .failure(Problem(file: path, error: error, message: error.firstLine))
+            }
         }
         var rules: [(String, EventPattern)] = []
         for member in members {

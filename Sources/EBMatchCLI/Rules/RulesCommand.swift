@@ -4,10 +4,10 @@ import Foundation
 
 /// `ebmatch match --rules PATH [EVENTS...]`: which of many named rules each event matches.
 ///
-/// Files of up to `wholeFileLimit` are read whole (one event, an array, or JSON Lines); standard
-/// input and larger files are read as a stream of JSON Lines, a chunk at a time, so memory stays flat
-/// however long the input is. With `--jobs N` each chunk's events are matched on N threads, each with
-/// its own `Matcher`, and printed in input order.
+/// JSON Lines (from a file or standard input) are read as a stream, a chunk at a time, so memory stays
+/// flat however long the input is; other input (one event, pretty-printed, or an array) is read whole.
+/// With `--jobs N` each chunk's events are matched on N threads, each with its own `Matcher`, and
+/// printed in input order.
 public struct RulesCommand {
     private let arguments: CommandLineArguments
     private let report: ReportWriter
@@ -15,8 +15,6 @@ public struct RulesCommand {
     /// Reads standard input a chunk at a time (nil: read it whole through `readStandardInput`).
     private let standardInput: FileHandle?
 
-    /// Files up to this size are read whole; larger ones are streamed as JSON Lines.
-    static let wholeFileLimit = 64 << 20
     /// The size of a stream chunk.
     static let chunkSize = 4 << 20
 
@@ -56,63 +54,125 @@ public struct RulesCommand {
         var matchers = Array(repeating: Matcher(), count: arguments.jobs)
         let labelled = arguments.eventPaths.count > 1
         for path in arguments.eventPaths {
-            let name = InputFile.displayName(for: path)
-            if path == CommandLineArguments.standardInputName, let handle = standardInput {
-                stream(handle, name: name, rules, &matchers, &tally, labelled)
-                continue
-            }
-            if path != CommandLineArguments.standardInputName,
-                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-                size > Self.wholeFileLimit, let handle = FileHandle(forReadingAtPath: path)
-            {
-                stream(handle, name: name, rules, &matchers, &tally, labelled)
-                try? handle.close()
-                continue
-            }
-            switch InputFile.read(path, readStandardInput: readStandardInput) {
-            case .failure(let error):
-                report.fileError(file: error.name, role: .events, reason: error.reason)
-                tally.errors += 1
-            case .success(let file):
-                let events = EventFile(file)
-                var batch: [(Range<Int>, ReportWriter.EventPosition)] = []
-                for item in events.items {
-                    switch item {
-                    case .event(let range, let position): batch.append((range, position))
-                    case .malformed(let error, let position, _):
-                        judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
-                        batch.removeAll()
-                        report.eventError(file: file.name, at: position, error)
-                        tally.errors += 1
-                    }
-                }
-                judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
-            }
+            read(path, rules, &matchers, &tally, labelled)
         }
         if arguments.countOnly { writeCounts(rules, tally) }
         if tally.errors > 0 { return .invalidInput }
         return tally.matchedEvents > 0 ? .allMatched : .someDidNotMatch
     }
 
-    /// Reads JSON Lines from `handle` a chunk at a time and judges each complete line.
-    private func stream(
-        _ handle: FileHandle, name: String, _ rules: RuleSet, _ matchers: inout [Matcher], _ tally: inout Tally,
-        _ labelled: Bool
+    /// Reads one input (a file, or standard input for `-`) and judges its events. JSON Lines are
+    /// streamed a chunk at a time; anything else (one event, pretty-printed over lines, or an array) is
+    /// read whole, up to the event-file limit, and split as the other commands split it.
+    private func read(
+        _ path: String, _ rules: RuleSet, _ matchers: inout [Matcher], _ tally: inout Tally, _ labelled: Bool
     ) {
-        var buffer: [UInt8] = []
-        var line = 1
-        var ordinal = 0
-        var ended = false
-        while !ended {
-            let chunk: Data?
+        let name = InputFile.displayName(for: path)
+        let source: FileHandle?
+        var first: [UInt8]
+        if path == CommandLineArguments.standardInputName && standardInput == nil {
+            // In-process runs hand standard input over whole.
             do {
-                chunk = try handle.read(upToCount: Self.chunkSize)
+                first = try readStandardInput()
             } catch {
-                report.fileError(file: name, role: .events, reason: "cannot read: \(error.localizedDescription)")
+                report.fileError(file: name, role: .events, reason: "cannot read standard input")
                 tally.errors += 1
                 return
             }
-            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { ended = true }
+            source = nil
+        } else {
+            let handle: FileHandle
+            if path == CommandLineArguments.standardInputName, let input = standardInput {
+                handle = input
+            } else {
+                switch InputFile.open(path) {
+                case .success(let opened): handle = opened
+                case .failure(let error):
+                    report.fileError(file: error.name, role: .events, reason: error.reason)
+                    tally.errors += 1
+                    return
+                }
+            }
+            defer { if path != CommandLineArguments.standardInputName { try? handle.close() } }
+            first = Array((try? handle.read(upToCount: Self.chunkSize)) ?? Data())
+            source = handle
+            if !Self.isJSONLines(first) {
+                // Read the rest, then split the whole as one event, an array or JSON Lines.
+                while let more = try? handle.read(upToCount: Self.chunkSize), !more.isEmpty {
+                    first.append(contentsOf: more)
+                    if first.count > InputFile.maxEventFileSize {
+                        report.fileError(file: name, role: .events, reason: InputFile.Role.events.tooLarge)
+                        tally.errors += 1
+                        return
+                    }
+                }
+                whole(InputFile(name: name, bytes: first), rules, &matchers, &tally, labelled)
+                return
+            }
+            stream(source, initial: first, name: name, rules, &matchers, &tally, labelled)
+            return
+        }
+        if Self.isJSONLines(first) {
+            stream(nil, initial: first, name: name, rules, &matchers, &tally, labelled)
+        } else {
+            whole(InputFile(name: name, bytes: first), rules, &matchers, &tally, labelled)
+        }
+    }
+
+    /// Whether input starting with `bytes` is JSON Lines: its first line holds a whole object.
+    static func isJSONLines(_ bytes: [UInt8]) -> Bool {
+        let isSpace: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), bytes[start] == UInt8(ascii: "{") else { return false }
+        let end = bytes[start...].firstIndex(of: 10) ?? bytes.endIndex
+        return bytes[start..<end].last(where: { !isSpace($0) }) == UInt8(ascii: "}")
+    }
+
+    /// Judges the events of an input read whole.
+    private func whole(
+        _ file: InputFile, _ rules: RuleSet, _ matchers: inout [Matcher], _ tally: inout Tally, _ labelled: Bool
+    ) {
+        let events = EventFile(file)
+        if events.items.isEmpty {
+            report.fileError(file: file.name, role: .events, reason: "no event in file")
+            tally.errors += 1
+        }
+        var batch: [(Range<Int>, ReportWriter.EventPosition)] = []
+        for item in events.items {
+            switch item {
+            case .event(let range, let position): batch.append((range, position))
+            case .malformed(let error, let position, _):
+                judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
+                batch.removeAll()
+                report.eventError(file: file.name, at: position, error)
+                tally.errors += 1
+            }
+        }
+        judge(batch, in: file.bytes, name: file.name, rules, &matchers, &tally, labelled)
+    }
+
+    /// Judges JSON Lines: `initial`, then what `handle` yields a chunk at a time (each complete line).
+    private func stream(
+        _ handle: FileHandle?, initial: [UInt8], name: String, _ rules: RuleSet, _ matchers: inout [Matcher],
+        _ tally: inout Tally, _ labelled: Bool
+    ) {
+        var buffer = initial
+        var line = 1
+        var ordinal = 0
+        var ended = handle == nil
+        var first = true
+        while !ended || first || !buffer.isEmpty {
+            if !first, !ended {
+                let chunk: Data?
+                do {
+                    chunk = try handle?.read(upToCount: Self.chunkSize)
+                } catch {
+                    report.fileError(file: name, role: .events, reason: "cannot read: \(error.localizedDescription)")
+                    tally.errors += 1
+                    return
+                }
+                if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { ended = true }
+            }
+            first = false
             // Complete lines only, unless the input ended.
             let end = ended ? buffer.count : (buffer.lastIndex(of: 10).map { $0 + 1 } ?? 0)
             if end == 0 {
@@ -190,14 +250,15 @@ public struct RulesCommand {
         switch report.format {
         case .json:
             var object = JSONObjectText()
-            if labelled { object.add("file", name) }
+            if labelled { object.add("event", name) }
             object.add("index", position.index)
             object.add("line", position.line)
             object.add("rules", names)
             report.output.write(object.text + "\n")
         default:
             let label = labelled ? "\(ReportWriter.visibleName(name)):\(position.line)" : "\(position.line)"
-            report.output.write(ReportWriter.visible("\(label): \(names.joined(separator: ", "))\n"))
+            let list = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+            report.output.write(ReportWriter.visible("\(label): \(list)\n"))
         }
     }
 

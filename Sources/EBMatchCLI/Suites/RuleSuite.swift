@@ -81,6 +81,10 @@ struct RuleSuite: Sendable {
         }
         for entry in lists["no-match"] ?? [] {
             let isFolder = isDirectory(entry)
+            if !isFolder && named.contains(standardized(entry)) {
+                suite.problem = (path, "\"\(entry)\" is listed under both match and no-match")
+                return suite
+            }
             for file in files(entry) where !(isFolder && named.contains(standardized(file))) {
                 suite.expectations.append((file, false))
             }

@@ -103,8 +103,15 @@ struct ExplainerTests {
         // Names: case, spelling, another parent.
         (#"{"detail": {"queueid": ["q"]}}"#, #"{"detail": {"queueId": "q"}}"#,
          ["write the path as `detail.queueId` (names are case-sensitive)"]),
-        (#"{"details": {"queueId": ["q"]}}"#, #"{"detail": {"queueId": "q"}}"#,
-         ["write the path as `detail.queueId` (names are case-sensitive)"]),
+        // Every wrong step at once, and two steps that are one name in the event.
+        (#"{"detail": {"eventbody": {"queueid": ["q"]}}}"#, #"{"detail": {"eventBody": {"queueId": "q"}}}"#,
+         ["write the path as `detail.eventBody.queueId` (names are case-sensitive)"]),
+        (#"{"detail": {"eventBody": {"queue": {"id": ["q"]}}}}"#, #"{"detail": {"eventBody": {"queueId": "q"}}}"#,
+         ["write the path as `detail.eventBody.queueId`"]),
+        (#"{"detail": {"queuId": ["q"]}}"#, #"{"detail": {"queueId": "q"}}"#, ["write the path as `detail.queueId`"]),
+        (#"{"source": ["aws.partner/genesys.com"]}"#, #"{"source": "aws.partner/genesys.com/cloud/o/s"}"#,
+         [#"use `{"prefix": "aws.partner/genesys.com"}`"#]),
+        (#"{"details": {"queueId": ["q"]}}"#, #"{"detail": {"queueId": "q"}}"#, ["write the path as `detail.queueId`"]),
         (#"{"detail": {"queueId": ["q"]}}"#, #"{"detail": {"eventBody": {"queueId": "q"}}}"#,
          ["use the path `detail.eventBody.queueId`"]),
         (#"{"detail": {"entity": {"queue": {"id": ["q"]}}}}"#, #"{"id": "1", "detail": {"eventBody": {"queueId": "q"}}}"#,
