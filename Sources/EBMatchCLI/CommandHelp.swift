@@ -101,12 +101,15 @@ public enum CommandHelp {
                                             pipes warns about operators Pipes lacks (templates say
                                             it by resource type)
           --strict                          warnings fail the run (exit status 1)
+          --ignore-warning CODE[,CODE...]   drop warnings of these codes: duplicatePath,
+                                            unsupportedInPipes, notStatic, sizeQuota
           --max-complexity N                largest wildcard complexity accepted (default: 9)
           -h, --help                        show this help
 
         WARNINGS:
           a path given twice (EventBridge silently keeps the last list), operators Pipes does not
-          support, parts of a template pattern that are only known at deployment
+          support, parts of a template pattern that are only known at deployment, a pattern over
+          EventBridge's default size quota (2,048 characters; over 4,096 is an error)
 
         EXIT STATUS:
           0   every pattern is valid (warnings allowed unless --strict)
@@ -164,6 +167,7 @@ public enum CommandHelp {
           a manifest      NAME.suite.json, for events kept elsewhere (paths relative to it; a folder
                           in no-match stands for its files that match does not name):
                             {"pattern": "filter.json", "match": ["events/e02.json"], "no-match": ["events/"]}
+                          ("name" may give the suite a name for reports)
 
         OPTIONS:
           --format text|json|github|junit   report format (default: text)
@@ -191,11 +195,13 @@ public enum CommandHelp {
         stays flat however long the input is.
 
         ARGUMENTS:
-          EVENTS     JSON Lines files ("-" or nothing: standard input)
+          EVENTS     files or standard input ("-" or nothing): JSON Lines are streamed; one event
+                     (even pretty-printed) or a JSON array is read whole
 
         OPTIONS:
-          --rules PATH          a folder of pattern files (rule name: the file name without .json),
-                                or a JSON file holding an object {"rule-name": pattern, ...}
+          --rules PATH          a folder of pattern files (rule name: the path below the folder,
+                                without .json), a JSON file holding an object {"rule-name":
+                                pattern, ...}, or one pattern file (one rule named after it)
           --format text|json    one line per event: "3: acd-end-queue-a, all-voice" (the event's line
                                 and the rules it matches), or {"index":2,"line":3,"rules":[...]}
           --count               print only how many events each rule matched

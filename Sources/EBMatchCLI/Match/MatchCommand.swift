@@ -67,7 +67,7 @@ public struct MatchCommand {
         do {
             return try EventPattern(utf8: patternFile.bytes, limits: arguments.limits)
         } catch {
-            report.patternError(file: patternFile.name, error)
+            report.patternError(file: patternFile.name, error, limits: arguments.limits)
             return nil
         }
     }

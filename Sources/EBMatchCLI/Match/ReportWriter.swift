@@ -85,7 +85,7 @@ public struct ReportWriter {
     }
 
     /// Reports an invalid pattern with AWS's full message, where it is, and the JSON path of the fault.
-    public func patternError(file: String, _ error: EBMatchError) {
+    public func patternError(file: String, _ error: EBMatchError, limits: PatternLimits = .aws) {
         let line = error.offset == nil ? nil : error.line
         let column = error.offset == nil ? nil : error.column
         switch format {
@@ -96,7 +96,8 @@ public struct ReportWriter {
                 error.code == .implementationLimit
                 ? "  (a limit of ebmatch's own: AWS's answer to this pattern is not known)"
                 : "  AWS: \(error.awsMessage)"
-            diagnostic("\(location): error: \(error.firstLine)\n\(aws)\n  at \(error.path)\n")
+            let note = error.advice(limits: limits).map { "  note: \($0)\n" } ?? ""
+            diagnostic("\(location): error: \(error.firstLine)\n\(aws)\n  at \(error.path)\n\(note)")
         case .json:
             var detail = JSONObjectText()
             detail.add("type", error.code == .implementationLimit ? "EbmatchLimitExceeded" : "InvalidEventPatternException")
@@ -105,6 +106,7 @@ public struct ReportWriter {
             detail.add("path", error.path)
             detail.add("line", line)
             detail.add("column", column)
+            detail.add("note", error.advice(limits: limits))
             writeErrorObject(detail)
         }
     }

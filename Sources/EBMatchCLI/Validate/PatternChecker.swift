@@ -177,7 +177,9 @@ struct PatternChecker {
     /// AWS's message with the quoted pattern in its location suffix elided, when that pattern spans
     /// lines or is long; otherwise AWS's message as it is.
     static func shortAWSMessage(_ error: EBMatchError, text: [UInt8]) -> String {
-        guard error.offset != nil, text.count > 80 || text.contains(10) || text.contains(13) else {
+        // A final line break does not make a pattern span lines.
+        let body = text.reversed().drop { $0 == 10 || $0 == 13 || $0 == 32 || $0 == 9 }
+        guard error.offset != nil, body.count > 80 || body.contains(10) || body.contains(13) else {
             return error.awsMessage
         }
         let suffix = "\n at [Source: (String)\"…\"; line: \(error.line), column: \(error.column)]"
