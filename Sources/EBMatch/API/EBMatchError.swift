@@ -52,6 +52,9 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
     /// with many faulty events is not rescanned from its start for each one.
     private var knownLine: Int? = nil
     private var knownColumn: Int? = nil
+    /// The related offset's line and column, when `relocated` knew them cheaply.
+    private var knownRelatedLine: Int? = nil
+    private var knownRelatedColumn: Int? = nil
 
     init(
         origin: Origin, code: Code, reason: String, path: String, offset: Int?, locationRepeats: Int = 1,
@@ -74,17 +77,23 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
         var moved = EBMatchError(
             origin: origin, code: code, reason: reason, path: path, offset: offset.map { $0 + base },
             locationRepeats: locationRepeats, source: source, relatedOffset: relatedOffset.map { $0 + base })
-        if let offset, let baseLine {
-            let inner = Self.position(of: offset, in: self.source)
-            moved.knownLine = baseLine + inner.line - 1
-            if inner.line == 1 {
-                // On the first line the column continues the column of `base` in the file.
-                var lineStart = base
-                while lineStart > 0, source[lineStart - 1] != 10, source[lineStart - 1] != 13 { lineStart -= 1 }
-                let prefix = Array(source[lineStart..<base])
-                moved.knownColumn = Self.position(of: prefix.count, in: prefix).column + inner.column - 1
-            } else {
-                moved.knownColumn = inner.column
+        if let baseLine {
+            // On the first line a column continues the column of `base` in the file.
+            var lineStart = base
+            while lineStart > 0, source[lineStart - 1] != 10, source[lineStart - 1] != 13 { lineStart -= 1 }
+            let lead = Self.position(of: base - lineStart, in: Array(source[lineStart..<base])).column - 1
+            func place(_ inner: Int) -> (line: Int, column: Int) {
+                let at = Self.position(of: inner, in: self.source)
+                return (baseLine + at.line - 1, at.line == 1 ? lead + at.column : at.column)
+            }
+            if let offset {
+                let at = place(offset)
+                moved.knownLine = at.line
+                moved.knownColumn = at.column
+            }
+            if let related = relatedOffset.map(place) {
+                moved.knownRelatedLine = related.line
+                moved.knownRelatedColumn = related.column
             }
         }
         return moved
@@ -98,9 +107,12 @@ public struct EBMatchError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The reason with any referenced location written out, as the first line of AWS's message shows it.
     public var firstLine: String {
         guard let related = relatedOffset else { return reason }
-        // AWS quotes the whole pattern there; for another document (a template) a place is enough.
-        if origin == .document {
-            let (line, column) = Self.position(of: related, in: source)
+        // AWS quotes the whole pattern there; for an event or another document (a template, a file of
+        // events) a place is enough, and it must not cost a scan of a large file per error.
+        if origin != .pattern {
+            let (line, column) =
+                knownRelatedLine.flatMap { line in knownRelatedColumn.map { (line, $0) } }
+                ?? Self.position(of: related, in: source)
             return reason.replacingFirstNul(with: "line \(line), column \(column)")
         }
         return reason.replacingFirstNul(with: Self.sourceLocation(related, in: source))

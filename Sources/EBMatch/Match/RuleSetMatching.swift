@@ -88,14 +88,14 @@ extension Matcher {
                     ? UnsafeBufferPointer(rebasing: input[0..<0])
                     : UnsafeBufferPointer(rebasing: (leaf.isDecoded ? decodedBuffer : input)[Int(leaf.start)..<Int(leaf.end)])
                 for slot in ruleSet.valueAnchors.lookup(path: leaf.pathID, kind: kind, bytes) {
-                    ruleScratch.enqueue(ruleSet.valueAnchors.values[slot])
+                    for id in ruleSet.anchorGroups[Int(ruleSet.valueAnchors.values[slot])] { ruleScratch.enqueue(id) }
                 }
                 if kind == RuleSet.stringKind {
                     for length in ruleSet.prefixLengths[path] {
                         guard length <= bytes.count else { break }
                         let head = UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<bytes.startIndex + length])
                         for slot in ruleSet.valueAnchors.lookup(path: leaf.pathID, kind: RuleSet.prefixKind, head) {
-                            ruleScratch.enqueue(ruleSet.valueAnchors.values[slot])
+                            for id in ruleSet.anchorGroups[Int(ruleSet.valueAnchors.values[slot])] { ruleScratch.enqueue(id) }
                         }
                     }
                 }

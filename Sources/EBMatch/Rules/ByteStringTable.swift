@@ -1,5 +1,5 @@
-/// An open-addressing hash table from (path id, kind, bytes) to a run of sub-rule ids, looked up with a
-/// buffer of bytes so that matching allocates nothing.
+/// An open-addressing hash table from (path id, kind, bytes) to a run of values (anchor group ids),
+/// looked up with a buffer of bytes so that matching allocates nothing.
 ///
 /// Keys live in one byte arena; each slot holds a key's place in the arena and its run in `values`.
 struct ByteStringTable: Sendable {
@@ -15,15 +15,15 @@ struct ByteStringTable: Sendable {
 
     private var slots: [Slot]
     private var arena: [UInt8] = []
-    /// The runs of sub-rule ids, one per key.
+    /// The runs of values, one per key.
     private(set) var values: [Int32] = []
     private let mask: Int
 
     /// Whether the table holds no key.
     var isEmpty: Bool { values.isEmpty }
 
-    /// A table of `entries`: (path, kind, bytes) → sub-rule ids (a key may appear several times).
-    init(_ entries: [(path: Int32, kind: UInt8, bytes: [UInt8], subRule: Int32)]) {
+    /// A table of `entries`: (path, kind, bytes) → values (a key may appear several times).
+    init(_ entries: [(path: Int32, kind: UInt8, bytes: [UInt8], value: Int32)]) {
         // Group the ids by key first, then lay the groups out.
         var groups: [[UInt8]: [Int32]] = [:]
         var order: [[UInt8]] = []
@@ -32,7 +32,7 @@ struct ByteStringTable: Sendable {
             key.append(entry.kind)
             key += entry.bytes
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(entry.subRule)
+            groups[key, default: []].append(entry.value)
         }
         var capacity = 16
         while capacity < order.count * 2 { capacity <<= 1 }

@@ -42,9 +42,11 @@ public struct RuleSet: Sendable {
     let subRules: [CompiledSubRule]
     /// The rule each sub-rule belongs to.
     let ruleOfSubRule: [Int32]
-    /// Sub-rules anchored on exact values: (path, kind, value) → sub-rule ids; and on string prefixes:
-    /// (path, `prefixKind`, prefix) → sub-rule ids.
+    /// Anchors on exact values: (path, kind, value) → anchor groups; and on string prefixes:
+    /// (path, `prefixKind`, prefix) → anchor groups.
     let valueAnchors: ByteStringTable
+    /// The sub-rules of each anchor group (those anchored on one value list).
+    let anchorGroups: [[Int32]]
     /// For each path, the distinct lengths of the prefixes anchored on it (a leaf is looked up once per
     /// length), ascending.
     let prefixLengths: [[Int]]
@@ -115,18 +117,38 @@ public struct RuleSet: Sendable {
         self.subRules = subRules
         self.ruleOfSubRule = ruleOfSubRule
 
-        var values: [(path: Int32, kind: UInt8, bytes: [UInt8], subRule: Int32)] = []
+        // Anchors point at groups of sub-rules: the sub-rules `$or` multiplied out of one value list share
+        // that list, so they share one group and its keys are stored once, however many there are.
+        var values: [(path: Int32, kind: UInt8, bytes: [UInt8], value: Int32)] = []
+        var groups: [[Int32]] = []
+        var groupOfList: [ObjectIdentifier: Int32] = [:]
+        var keysOfList: [ObjectIdentifier: [(UInt8, [UInt8])]?] = [:]
         var prefixLengths = Array(repeating: Set<Int>(), count: paths.count)
         var pathAnchors = Array(repeating: [Int32](), count: paths.count)
         var unanchored: [Int32] = []
         for (index, subRule) in subRules.enumerated() {
             let id = Int32(index)
             let required = subRule.fields.filter { !$0.list.allowsAbsence }
-            let keyed = required.compactMap { field in Self.anchorValues(field.list).map { (field, $0) } }
-            if let (field, keys) = keyed.min(by: { $0.1.count < $1.1.count }) {
-                for (kind, bytes) in keys {
-                    values.append((field.pathID, kind, bytes, id))
-                    if kind == Self.prefixKind { prefixLengths[Int(field.pathID)].insert(bytes.count) }
+            var best: (field: CompiledField, keys: [(UInt8, [UInt8])])?
+            for field in required {
+                let list = ObjectIdentifier(field.list)
+                if keysOfList[list] == nil { keysOfList[list] = .some(Self.anchorValues(field.list)) }
+                guard let keys = keysOfList[list] ?? nil else { continue }
+                if let current = best, keys.count >= current.keys.count { continue }
+                best = (field, keys)
+            }
+            if let (field, keys) = best {
+                let list = ObjectIdentifier(field.list)
+                if let group = groupOfList[list] {
+                    groups[Int(group)].append(id)
+                } else {
+                    let group = Int32(groups.count)
+                    groupOfList[list] = group
+                    groups.append([id])
+                    for (kind, bytes) in keys {
+                        values.append((field.pathID, kind, bytes, group))
+                        if kind == Self.prefixKind { prefixLengths[Int(field.pathID)].insert(bytes.count) }
+                    }
                 }
             } else if let field = required.first {
                 pathAnchors[Int(field.pathID)].append(id)
@@ -134,6 +156,7 @@ public struct RuleSet: Sendable {
                 unanchored.append(id)
             }
         }
+        anchorGroups = groups
         valueAnchors = ByteStringTable(values)
         self.prefixLengths = prefixLengths.map { $0.sorted() }
         self.pathAnchors = pathAnchors

@@ -42,13 +42,17 @@ enum RuleFiles {
             }
             if !isDirectory, name.hasSuffix(".json"), !name.hasSuffix(".suite.json") { names.append(relative) }
         }
+        if names.isEmpty {
+            return .failure(Problem(file: path, message: "no rules in this folder (no *.json pattern file)"))
+        }
         var rules: [(String, EventPattern)] = []
         for relative in names.sorted() {
             let file = RuleSuite.join(path, relative)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                return .failure(Problem(file: file, message: "cannot read file"))
+            let bytes: [UInt8]
+            switch InputFile.read(file, as: .pattern, readStandardInput: { [] }) {
+            case .success(let read): bytes = read.bytes
+            case .failure(let error): return .failure(Problem(file: file, message: error.reason))
             }
-            let bytes = Array(data)
             if let root = try? JSONValue.parse(utf8: bytes, ignoringTrailingContent: true), DocumentKind.isEvent(root) {
                 continue
             }
@@ -69,15 +73,16 @@ enum RuleFiles {
     /// A JSON object `{"name": pattern, ...}`; a pattern may also be given as a string of JSON. A file
     /// that is itself one pattern is one rule, named after the file.
     private static func objectFile(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Problem(file: path, message: "cannot read file"))
+        let bytes: [UInt8]
+        switch InputFile.read(path, as: .validation, readStandardInput: { [] }) {
+        case .success(let read): bytes = read.bytes
+        case .failure(let error): return .failure(Problem(file: path, message: error.reason))
         }
-        let bytes = Array(data)
         let root: JSONValue
         do {
             root = try JSONValue.parse(utf8: bytes)
         } catch {
-            return .failure(Problem(file: path, message: "\(error.line):\(error.column): not valid JSON: \(error.firstLine)"))
+            return .failure(Problem(file: "\(path):\(error.line):\(error.column)", message: "not valid JSON: \(error.firstLine)"))
         }
         guard let members = root.members else {
             return .failure(Problem(file: path, message: #"a rules file is a JSON object: {"rule-name": pattern, ...}"#))

@@ -160,6 +160,8 @@ public struct RulesCommand {
         var ordinal = 0
         var ended = handle == nil
         var first = true
+        /// Bytes of `buffer` already searched for a line break.
+        var searched = 0
         while !ended || first || !buffer.isEmpty {
             if !first, !ended {
                 let chunk: Data?
@@ -173,8 +175,10 @@ public struct RulesCommand {
                 if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { ended = true }
             }
             first = false
-            // Complete lines only, unless the input ended.
-            let end = ended ? buffer.count : (buffer.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+            // Complete lines only, unless the input ended. Only the bytes not yet searched are searched:
+            // a line longer than many chunks must not be rescanned for each.
+            let end = ended ? buffer.count : (buffer[searched...].lastIndex(of: 10).map { $0 + 1 } ?? 0)
+            searched = buffer.count
             if end == 0 {
                 if buffer.count > InputFile.maxEventFileSize {
                     report.fileError(file: name, role: .events, reason: "a line longer than 512 MiB")
@@ -202,6 +206,7 @@ public struct RulesCommand {
             }
             judge(batch, in: buffer, name: name, rules, &matchers, &tally, labelled)
             buffer.removeFirst(min(end, buffer.count))
+            searched = buffer.count
         }
     }
 
@@ -247,6 +252,8 @@ public struct RulesCommand {
     /// One event's line: `3: a, b` or `{"index":2,"line":3,"rules":["a","b"]}`.
     private func write(_ matched: [Int], _ rules: RuleSet, name: String, at position: ReportWriter.EventPosition, labelled: Bool) {
         let names = matched.map { rules.rules[$0].name }
+        // A rule name may hold anything; in text it must not start a line of its own.
+        let shown = names.map(ReportWriter.visibleName)
         switch report.format {
         case .json:
             var object = JSONObjectText()
@@ -257,7 +264,7 @@ public struct RulesCommand {
             report.output.write(object.text + "\n")
         default:
             let label = labelled ? "\(ReportWriter.visibleName(name)):\(position.line)" : "\(position.line)"
-            let list = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+            let list = shown.isEmpty ? "(none)" : shown.joined(separator: ", ")
             report.output.write(ReportWriter.visible("\(label): \(list)\n"))
         }
     }
@@ -272,7 +279,7 @@ public struct RulesCommand {
                 object.add("count", tally.counts[index])
                 report.output.write(object.text + "\n")
             default:
-                report.output.write(ReportWriter.visible("\(rule.name): \(tally.counts[index])\n"))
+                report.output.write("\(ReportWriter.visibleName(rule.name)): \(tally.counts[index])\n")
             }
         }
     }
@@ -295,7 +302,8 @@ private struct BatchWork: @unchecked Sendable {
 
     func run(job: Int) {
         var matched: [Int] = []
-        for i in (job * share)..<min(events.count, (job + 1) * share) {
+        // With more jobs than events a job's share can start past the end: it then has nothing to do.
+        for i in min(events.count, job * share)..<min(events.count, (job + 1) * share) {
             do throws(EBMatchError) {
                 try matchers[job].matches(
                     rules, event: UnsafeBufferPointer(rebasing: input[events[i].0]), scan: scan, into: &matched)
