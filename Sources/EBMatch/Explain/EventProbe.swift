@@ -21,6 +21,35 @@ struct EventProbe {
 
     /// The event.
     let root: JSONValue
+    /// Lower-cased member name → the dotted paths of its first few members, in document order: built in
+    /// one walk, so that hints for many absent fields do not walk a large event once each.
+    private let membersByName: [String: [String]]
+
+    /// A probe of `root`.
+    init(root: JSONValue) {
+        self.root = root
+        var index: [String: [String]] = [:]
+        var pending: [(JSONValue, String)] = [(root, "")]
+        while let (value, path) = pending.popLast() {
+            switch value.kind {
+            case .object(let members):
+                for member in members.reversed() {
+                    pending.append((member.value, path.isEmpty ? member.name : path + "." + member.name))
+                }
+                for member in members {
+                    let key = member.name.lowercased()
+                    if index[key, default: []].count < 5 {
+                        index[key, default: []].append(path.isEmpty ? member.name : path + "." + member.name)
+                    }
+                }
+            case .array(let elements):
+                for element in elements.reversed() { pending.append((element, path)) }
+            default:
+                break
+            }
+        }
+        membersByName = index
+    }
 
     /// Everything at `path` (dotted, as EventBridge joins it).
     func probe(_ path: String) -> Result {
@@ -63,28 +92,8 @@ struct EventProbe {
         return result
     }
 
-    /// Every member of the event whose name equals `name` ignoring case, with its dotted path, in
-    /// document order (at most `limit`).
-    func members(named name: String, limit: Int = 5) -> [(path: String, value: JSONValue)] {
-        let wanted = name.lowercased()
-        var found: [(String, JSONValue)] = []
-        var pending: [(JSONValue, String)] = [(root, "")]
-        while let (value, path) = pending.popLast(), found.count < limit {
-            switch value.kind {
-            case .object(let members):
-                for member in members.reversed() {
-                    let memberPath = path.isEmpty ? member.name : path + "." + member.name
-                    pending.append((member.value, memberPath))
-                }
-                for member in members where member.name.lowercased() == wanted && found.count < limit {
-                    found.append((path.isEmpty ? member.name : path + "." + member.name, member.value))
-                }
-            case .array(let elements):
-                for element in elements.reversed() { pending.append((element, path)) }
-            default:
-                break
-            }
-        }
-        return found
+    /// The dotted paths of members named `name` ignoring case, in document order (at most `limit`).
+    func members(named name: String, limit: Int = 5) -> [String] {
+        Array((membersByName[name.lowercased()] ?? []).prefix(limit))
     }
 }

@@ -70,9 +70,12 @@ extension EventPattern {
                             location: placed ? found.leaves[position].location : nil, accepted: accepted))
                     if !accepted { values.append(NearMissHints.Value(kind: leaf.kind, text: text)) }
                 }
+                // The values that decided first, then the others, up to the listing limit.
+                let ordered = leaves.filter(\.accepted) + leaves.filter { !$0.accepted }
+                let listed = Array(ordered.prefix(MatchExplanation.maxValuesListed))
                 let shown: MatchExplanation.Found
                 if !leaves.isEmpty {
-                    shown = .values(leaves)
+                    shown = .values(listed)
                 } else if found.sawObject {
                     shown = .object
                 } else if found.sawEmptyArray {
@@ -86,7 +89,8 @@ extension EventPattern {
                     MatchExplanation.Condition(
                         path: pathText, wanted: field.list.written, held: conditionHeld, found: shown,
                         hints: conditionHeld
-                            ? [] : hints.hints(path: pathText, list: field.list, found: found, values: values)))
+                            ? [] : hints.hints(path: pathText, list: field.list, found: found, values: values),
+                        valuesOmitted: leaves.count - listed.count))
             }
             let conflict = !held && conditions.allSatisfy(\.held)
             alternatives.append(MatchExplanation.Alternative(held: held, conditions: conditions, arrayConflict: conflict))

@@ -44,7 +44,14 @@ public struct MatchExplanation: Sendable {
         public let found: Found
         /// Near misses and how to fix them (for failed conditions).
         public let hints: [Hint]
+        /// How many more values the event has on the path than `found` lists (it lists at most
+        /// `maxValuesListed`, those the list accepted first).
+        public let valuesOmitted: Int
     }
+
+    /// The most values listed for one condition: a 100,000-element array must not make a report of
+    /// gigabytes.
+    public static let maxValuesListed = 100
 
     /// What an event has at a path.
     public enum Found: Sendable, Equatable {

@@ -132,7 +132,7 @@ struct NearMissHints {
         names.append(last)
         var found: [(String, String)] = []
         for name in names {
-            for (elsewhere, _) in probe.members(named: name)
+            for elsewhere in probe.members(named: name)
             where elsewhere != path && (steps.count == 1 || elsewhere.contains(".")) {
                 if !found.contains(where: { $0.1 == elsewhere }) { found.append((name, elsewhere)) }
             }

@@ -56,31 +56,34 @@ struct ExplanationWriter {
 
     private func describe(_ condition: MatchExplanation.Condition, indent: String) -> String {
         let detail = indent + "          "
-        var out = "\(indent)\(mark(condition.held))\(condition.held ? "    " : "  ")\(condition.path)\n"
-        out += "\(detail)wanted  " + Self.list(condition.wanted.map(Self.oneLine)) + "\n"
+        // Paths and hints may quote member names holding line breaks: escaped, so no line is forged.
+        let path = ReportWriter.visibleName(condition.path)
+        var out = "\(indent)\(mark(condition.held))\(condition.held ? "    " : "  ")\(path)\n"
+        out += "\(detail)wanted  " + ReportWriter.visibleName(Self.list(condition.wanted.map(Self.oneLine))) + "\n"
         switch condition.found {
         case .absent:
-            out += "\(detail)found   nothing: the event has no `\(condition.path)`\n"
+            out += "\(detail)found   nothing: the event has no `\(path)`\n"
         case .object:
             out += "\(detail)found   an object, not a leaf value\n"
         case .emptyArray:
             out += "\(detail)found   an empty array\n"
         case .values(let all):
-            // The values that decided first: a held condition shows what held it.
-            let leaves = all.filter(\.accepted) + all.filter { !$0.accepted }
+            // The engine lists the values that decided first: a held condition shows what held it.
+            let leaves = all
             for (index, leaf) in leaves.prefix(Self.valuesShown).enumerated() {
                 var line = (index == 0 ? "found   " : "        ") + Self.shortened(leaf.json)
                 if let location = leaf.location { line += " at \(location)" }
                 if leaves.count > 1 { line += leaf.accepted ? " (accepted)" : " (not accepted)" }
                 out += detail + line + "\n"
             }
-            if leaves.count > Self.valuesShown {
-                out += "\(detail)        … and \(leaves.count - Self.valuesShown) more\n"
+            let more = leaves.count - min(leaves.count, Self.valuesShown) + condition.valuesOmitted
+            if more > 0 {
+                out += "\(detail)        … and \(more) more\n"
             }
         }
         for hint in condition.hints {
-            out += "\(detail)hint    \(Self.shortened(hint.message, to: 300))\n"
-            out += "\(detail)fix     \(Self.shortened(hint.fix, to: 300))\n"
+            out += "\(detail)hint    \(ReportWriter.visibleName(Self.shortened(hint.message, to: 300)))\n"
+            out += "\(detail)fix     \(ReportWriter.visibleName(Self.shortened(hint.fix, to: 300)))\n"
         }
         return out
     }
@@ -176,6 +179,7 @@ struct ExplanationWriter {
             })
         }
         object.add("found", found)
+        object.add("valuesOmitted", condition.valuesOmitted)
         object.add("hints", condition.hints.map { hint in
             var entry = JSONObjectText()
             entry.add("message", hint.message)

@@ -29,7 +29,7 @@ enum RuleFiles {
     /// `.json`. Files that are plainly events, suite manifests and suites' event folders are passed over
     /// (a folder of `ebmatch test` suites is a folder of rules).
     private static func folder(_ path: String, limits: PatternLimits) -> Result<RuleSet, Problem> {
-        guard let walker = FileManager.default.enumerator(atPath: path) else {
+        guard let walker = FileManager.default.enumerator(atPath: (path as NSString).resolvingSymlinksInPath) else {
             return .failure(Problem(file: path, message: "cannot read this folder"))
         }
         var names: [String] = []

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the rule test suites under the PATH arguments of `ebmatch test`: folders holding
 /// `pattern.json` and `*.suite.json` manifests, walked recursively in path order (hidden entries and
-/// `node_modules` passed over; a suite folder's own subfolders are its events, not more suites).
+/// `node_modules` passed over, and links to folders not followed inside a walk; a suite folder's own
+/// subfolders are its events, not more suites).
 enum SuiteDiscovery {
     /// What the arguments hold: suites, and arguments that hold none, with the reason.
     struct Found {
@@ -56,6 +57,9 @@ enum SuiteDiscovery {
             var subfolders: [String] = []
             for name in names where !name.hasPrefix(".") && name != "node_modules" {
                 let path = RuleSuite.join(folder, name)
+                // Symbolic links to folders are not followed inside a walk: a link to `.` would loop.
+                let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink && RuleSuite.isDirectory(path) { continue }
                 if RuleSuite.isDirectory(path) {
                     subfolders.append(path)
                 } else if name.hasSuffix(".suite.json") {

@@ -59,10 +59,23 @@ struct ExplainerTests {
         let conditions = explanation.alternatives[0].conditions
         #expect(conditions.map(\.path) == ["source", "detail.items.id"])
         #expect(conditions[1].wanted == ["2"])
+        // The accepted value first, then the others.
         #expect(conditions[1].found == .values([
-            MatchExplanation.Leaf(json: "1", location: "$.detail.items[0].id", accepted: false),
             MatchExplanation.Leaf(json: "2", location: "$.detail.items[1].id", accepted: true),
+            MatchExplanation.Leaf(json: "1", location: "$.detail.items[0].id", accepted: false),
         ]))
+        #expect(conditions[1].valuesOmitted == 0)
+    }
+
+    @Test("a huge array lists a bounded number of values, the accepted one first")
+    func boundedValues() throws {
+        let values = (0..<10_000).map { "\"v\($0)\"" }.joined(separator: ",")
+        let explanation = try EventPattern(#"{"a": ["v9999"]}"#).explain(utf8: Array(#"{"a": [\#(values)]}"#.utf8))
+        let condition = explanation.alternatives[0].conditions[0]
+        guard case .values(let leaves) = condition.found else { Issue.record("values expected"); return }
+        #expect(leaves.count == MatchExplanation.maxValuesListed)
+        #expect(leaves.first == MatchExplanation.Leaf(json: "\"v9999\"", location: "$.a[9999]", accepted: true))
+        #expect(condition.valuesOmitted == 10_000 - MatchExplanation.maxValuesListed)
     }
 
     @Test("absent, object and empty array are told apart")
