@@ -94,6 +94,19 @@ import FoundationXML
         #expect(outcome.stdout.contains("is listed under both match and no-match"))
     }
 
+    @Test func aHugeFailingSuiteKeepsABoundedReport() throws {
+        let harness = try CommandHarness()
+        let suite = harness.folder.appendingPathComponent("s").path
+        try FileManager.default.createDirectory(atPath: suite + "/match", withIntermediateDirectories: true)
+        try harness.file("s/pattern.json", Samples.pattern)
+        try harness.file("s/match/e.jsonl", String(repeating: Samples.other + "\n", count: 1_500))
+        let outcome = harness.run(["test", suite])
+        #expect(outcome.status == 1)
+        #expect(outcome.lines.first?.hasSuffix("/s: 1500 of 1500 expectations failed") == true)
+        #expect(outcome.stdout.contains("  … and 500 more failed expectations or bad events\n"))
+        #expect(outcome.lines.filter { $0.hasSuffix(": must match, but does not") }.count == 1_000)
+    }
+
     @Test func junitReportParses() throws {
         let outcome = try CommandHarness().run(["test", "--format", "junit", try CommandHarness.fixture("suites")])
         let document = try XMLDocument(data: Data(outcome.stdout.utf8))

@@ -36,8 +36,8 @@ struct SuiteReportWriter {
             summary.add("passed", runs.count { $0.passed })
             summary.add("failed", runs.count { !$0.passed && !$0.hasErrors })
             summary.add("errors", runs.count { $0.hasErrors } + problems.count)
-            summary.add("expectations", runs.reduce(0) { $0 + $1.expectations.count })
-            summary.add("failedExpectations", runs.reduce(0) { $0 + $1.failures.count })
+            summary.add("expectations", runs.reduce(0) { $0 + $1.total })
+            summary.add("failedExpectations", runs.reduce(0) { $0 + $1.failedTotal })
             var object = JSONObjectText()
             object.add("summary", summary)
             output.write(object.text + "\n")
@@ -60,8 +60,8 @@ struct SuiteReportWriter {
         var text = "\(plural(runs.count, "suite")): \(runs.count { $0.passed }) passed, "
         text += "\(runs.count { !$0.passed && !$0.hasErrors }) failed"
         if errors > 0 { text += ", \(errors) in error" }
-        let expectations = runs.reduce(0) { $0 + $1.expectations.count }
-        let failed = runs.reduce(0) { $0 + $1.failures.count }
+        let expectations = runs.reduce(0) { $0 + $1.total }
+        let failed = runs.reduce(0) { $0 + $1.failedTotal }
         return text + "; \(plural(expectations, "expectation")), \(failed) failed"
     }
 
@@ -83,10 +83,10 @@ struct SuiteReportWriter {
 
     private func writeText(_ run: TestCommand.SuiteRun) {
         let name = ReportWriter.visibleName(run.suite.name)
-        let mustMatch = run.expectations.count { $0.mustMatch }
+        let mustMatch = run.mustMatchTotal
         if run.passed {
             output.write("\(label("PASS", Self.green)) \(name) (\(mustMatch) must match, "
-                + "\(run.expectations.count - mustMatch) must not)\n")
+                + "\(run.total - mustMatch) must not)\n")
             return
         }
         if run.hasErrors {
@@ -95,7 +95,7 @@ struct SuiteReportWriter {
             output.write("\(label("FAIL", Self.red)) \(name): no events, so it tests nothing (add match/ or no-match/ events)\n")
             return
         } else {
-            output.write("\(label("FAIL", Self.red)) \(name): \(run.failures.count) of \(run.expectations.count) expectations failed\n")
+            output.write("\(label("FAIL", Self.red)) \(name): \(run.failedTotal) of \(run.total) expectations failed\n")
         }
         for error in run.errors {
             let at = error.line.map { ":\($0):\(error.column ?? 1)" } ?? ""
@@ -111,6 +111,9 @@ struct SuiteReportWriter {
                 output.write(explanationText(expectation, indent: "  "))
             }
         }
+        if run.failuresOmitted > 0 {
+            output.write("  … and \(run.failuresOmitted) more failed expectations or bad events\n")
+        }
     }
 
     private func label(_ word: String, _ color: String) -> String {
@@ -124,8 +127,9 @@ struct SuiteReportWriter {
         object.add("suite", run.suite.name)
         object.add("pattern", run.suite.patternPath)
         object.add("result", run.passed ? "pass" : run.hasErrors ? "error" : "fail")
-        object.add("expectations", run.expectations.count)
-        object.add("failed", run.failures.count)
+        object.add("expectations", run.total)
+        object.add("failed", run.failedTotal)
+        object.add("omitted", run.failuresOmitted)
         let explainer = ExplanationWriter(format: .json, colored: false, output: output)
         object.add("failures", run.failures.map { expectation in
             var entry = JSONObjectText()
@@ -233,7 +237,17 @@ struct SuiteReportWriter {
                     cases += "/>\n"
                 }
             }
+            if run.passesOmitted > 0 {
+                cases += "    <testcase classname=\(name) name=\"\(run.passesOmitted) more passing events\"/>\n"
+            }
+            if run.failuresOmitted > 0 {
+                suiteFailures += 1
+                cases += "    <testcase classname=\(name) name=\"\(run.failuresOmitted) more failures\"><failure "
+                cases += "type=\"Expectation\" message=\"\(run.failuresOmitted) more failed expectations or bad events\"/>"
+                cases += "</testcase>\n"
+            }
             let count = run.expectations.count + run.errors.count + (run.isEmpty ? 1 : 0)
+                + (run.passesOmitted > 0 ? 1 : 0) + (run.failuresOmitted > 0 ? 1 : 0)
             body += "  <testsuite name=\(name) tests=\"\(count)\" failures=\"\(suiteFailures)\" errors=\"\(suiteErrors)\">\n"
             body += cases + "  </testsuite>\n"
             tests += count

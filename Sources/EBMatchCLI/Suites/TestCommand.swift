@@ -34,13 +34,41 @@ public struct TestCommand {
         /// Problems that stop the suite or some of its events: an unreadable or invalid pattern, manifest
         /// or event file (file, message, line, column).
         var errors: [(file: String, message: String, line: Int?, column: Int?)] = []
+        /// The expectations kept for the report: every failure and bad event up to `kept`, and passing
+        /// ones up to `kept` (a suite of millions of events must not keep them all).
         var expectations: [ExpectationRun] = []
+        /// Counts over every event of the suite.
+        var total = 0
+        var mustMatchTotal = 0
+        var failedTotal = 0
+        var badEvents = 0
+        /// Expectations counted but not kept: failed ones (or bad events), and passing ones.
+        var failuresOmitted = 0
+        var passesOmitted = 0
+
+        /// The most failures, and the most passing expectations, kept per suite.
+        static let kept = 1_000
 
         var failures: [ExpectationRun] { expectations.filter { $0.matched != nil && !$0.passed } }
-        var hasErrors: Bool { !errors.isEmpty || expectations.contains { $0.error != nil } }
+        var hasErrors: Bool { !errors.isEmpty || badEvents > 0 }
         /// A suite without events tests nothing: it fails.
-        var isEmpty: Bool { errors.isEmpty && expectations.isEmpty }
-        var passed: Bool { !hasErrors && !isEmpty && failures.isEmpty }
+        var isEmpty: Bool { errors.isEmpty && total == 0 }
+        var passed: Bool { !hasErrors && !isEmpty && failedTotal == 0 }
+
+        /// Counts an expectation, and keeps it while there is room.
+        mutating func add(_ expectation: ExpectationRun) {
+            total += 1
+            if expectation.mustMatch { mustMatchTotal += 1 }
+            let bad = expectation.error != nil || !expectation.passed
+            if expectation.error != nil { badEvents += 1 } else if !expectation.passed { failedTotal += 1 }
+            if bad && failedTotal + badEvents > Self.kept {
+                failuresOmitted += 1
+            } else if !bad && total - failedTotal - badEvents > Self.kept {
+                passesOmitted += 1
+            } else {
+                expectations.append(expectation)
+            }
+        }
     }
 
     private let arguments: CommandLineArguments
@@ -106,12 +134,15 @@ public struct TestCommand {
                     do {
                         let matched = try matcher.matches(pattern, utf8: bytes)
                         expectation.matched = matched
-                        if matched != mustMatch { expectation.explanation = try pattern.explain(utf8: bytes) }
+                        // Explanations for the failures that are kept only: each holds the event's values.
+                        if matched != mustMatch && run.failedTotal + run.badEvents < SuiteRun.kept {
+                            expectation.explanation = try pattern.explain(utf8: bytes)
+                        }
                     } catch {
                         expectation.error = error.relocated(into: file.bytes, at: range.lowerBound, line: position.line)
                     }
                 }
-                run.expectations.append(expectation)
+                run.add(expectation)
             }
         }
         return run
