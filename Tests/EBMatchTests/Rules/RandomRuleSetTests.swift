@@ -6,26 +6,12 @@ import Testing
 /// whole and skipping scans alike (the generated events repeat no top-level name).
 @Suite("Random rule sets")
 struct RandomRuleSetTests {
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed from its seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let paths = ["a", "b", "c.d", "c.e", "f.g.h"]
     static let strings = ["x", "X", "xy", "yx", "10.0.0.1", "", "é", "a*b"]
     static let numbers = ["1", "1.0", "-2", "300", "3e2", "0.5"]
 
     /// One condition, as JSON text.
-    static func condition(_ r: inout Random) -> String {
+    static func condition(_ r: inout SplitMix) -> String {
         switch r.below(14) {
         case 0: return quoted(r.pick(strings))
         case 1: return r.pick(numbers)
@@ -45,8 +31,8 @@ struct RandomRuleSetTests {
     }
 
     /// A pattern of one to three paths, sometimes with a `$or` of two branches.
-    static func pattern(_ r: inout Random) -> String {
-        func fields(_ r: inout Random) -> String {
+    static func pattern(_ r: inout SplitMix) -> String {
+        func fields(_ r: inout SplitMix) -> String {
             var used: Set<String> = []
             var parts: [String] = []
             for _ in 0..<(1 + r.below(3)) {
@@ -62,8 +48,8 @@ struct RandomRuleSetTests {
     }
 
     /// A value: a leaf, or an array of leaves.
-    static func value(_ r: inout Random) -> String {
-        func leaf(_ r: inout Random) -> String {
+    static func value(_ r: inout SplitMix) -> String {
+        func leaf(_ r: inout SplitMix) -> String {
             switch r.below(3) {
             case 0: return quoted(r.pick(strings))
             case 1: return r.pick(numbers)
@@ -74,7 +60,7 @@ struct RandomRuleSetTests {
     }
 
     /// An event holding some of the paths (nested), plus noise members.
-    static func event(_ r: inout Random) -> String {
+    static func event(_ r: inout SplitMix) -> String {
         var members: [String] = []
         if r.below(2) == 0 { members.append(#""a": \#(value(&r))"#) }
         if r.below(2) == 0 { members.append(#""b": \#(value(&r))"#) }
@@ -91,7 +77,7 @@ struct RandomRuleSetTests {
 
     @Test("rule sets agree with single patterns", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func agree(seed: UInt64) throws {
-        var r = Random(state: seed)
+        var r = SplitMix(seed: seed)
         var rules: [(String, EventPattern)] = []
         while rules.count < 60 {
             if let pattern = try? EventPattern(Self.pattern(&r)) { rules.append(("r\(rules.count)", pattern)) }
