@@ -1,0 +1,2 @@
+/// Placeholder until the receiver library lands.
+enum GenesysSourcePlaceholder {}

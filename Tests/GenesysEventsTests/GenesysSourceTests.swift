@@ -1,0 +1,4 @@
+import Testing
+@testable import GenesysEvents
+
+@Test func placeholder() { #expect(Bool(true)) }
