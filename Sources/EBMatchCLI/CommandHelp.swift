@@ -8,6 +8,9 @@ public enum CommandHelp {
         case .explain: return explainUsage
         case .test: return testUsage
         case .rules: return rulesUsage
+        case .genesys: return GenesysHelp.overview
+        case .genesysPattern: return GenesysHelp.patternUsage
+        case .genesysLint: return GenesysHelp.lintUsage
         }
     }
 
@@ -19,6 +22,9 @@ public enum CommandHelp {
         case .explain: return "ebmatch explain [OPTIONS] PATTERN EVENT..."
         case .test: return "ebmatch test [OPTIONS] PATH..."
         case .rules: return "ebmatch match --rules PATH [OPTIONS] [EVENTS...]"
+        case .genesys: return "ebmatch genesys pattern|lint [OPTIONS] ..."
+        case .genesysPattern: return "ebmatch genesys pattern --topic TOPIC [--queue ID...] [OPTIONS]"
+        case .genesysLint: return "ebmatch genesys lint [OPTIONS] PATH..."
         }
     }
 
@@ -29,6 +35,7 @@ public enum CommandHelp {
                ebmatch validate [OPTIONS] PATH...           (see 'ebmatch validate --help')
                ebmatch test [OPTIONS] PATH...               (see 'ebmatch test --help')
                ebmatch match --rules PATH [EVENTS...]       (see 'ebmatch match --help')
+               ebmatch genesys pattern|lint ...             (see 'ebmatch genesys --help')
 
         Tests events against an Amazon EventBridge event pattern, exactly as EventBridge does.
 
@@ -101,8 +108,11 @@ public enum CommandHelp {
                                             pipes warns about operators Pipes lacks (templates say
                                             it by resource type)
           --strict                          warnings fail the run (exit status 1)
+          --genesys                         also check patterns against the Genesys Cloud topics
+                                            (see 'ebmatch genesys lint --help')
           --ignore-warning CODE[,CODE...]   drop warnings of these codes: duplicatePath,
-                                            unsupportedInPipes, notStatic, sizeQuota
+                                            unsupportedInPipes, notStatic, sizeQuota, and the
+                                            genesys... codes of --genesys
           --max-complexity N                largest wildcard complexity accepted (default: 9)
           -h, --help                        show this help
 

@@ -27,6 +27,12 @@ public struct CommandLineArguments: Sendable, Equatable {
         case explain
         /// `ebmatch test PATH...`: run rule test suites (a pattern with events that must or must not match).
         case test
+        /// `ebmatch genesys` without a subcommand: only `--help` means something.
+        case genesys
+        /// `ebmatch genesys pattern --topic T ...`: write a pattern for Genesys Cloud events.
+        case genesysPattern
+        /// `ebmatch genesys lint PATH...`: check patterns against the Genesys topic table.
+        case genesysLint
 
         /// The word that names the command on the command line (nil for matching one pattern).
         public var keyword: String? {
@@ -36,6 +42,9 @@ public struct CommandLineArguments: Sendable, Equatable {
             case .validate: return "validate"
             case .explain: return "explain"
             case .test: return "test"
+            case .genesys: return "genesys"
+            case .genesysPattern: return "genesys pattern"
+            case .genesysLint: return "genesys lint"
             }
         }
 
@@ -43,6 +52,16 @@ public struct CommandLineArguments: Sendable, Equatable {
         public init?(keyword: String) {
             guard let command = Self.allCases.first(where: { $0.keyword == keyword }) else { return nil }
             self = command
+        }
+
+        /// The command the first arguments name (one word, or two for `genesys pattern`), and how
+        /// many arguments name it; nil when they name none (matching one pattern).
+        public static func named(by arguments: [String]) -> (command: Command, words: Int)? {
+            guard let first = arguments.first, let command = Command(keyword: first) else { return nil }
+            if command == .genesys, arguments.count > 1, let sub = Command(keyword: first + " " + arguments[1]) {
+                return (sub, 2)
+            }
+            return (command, 1)
         }
 
         /// How messages name the command: `ebmatch validate`, or `ebmatch`.
@@ -93,9 +112,15 @@ public struct CommandLineArguments: Sendable, Equatable {
     public var jobs = 1
     /// `match --rules`: read every byte of every event (otherwise values no rule reads are skipped).
     public var validateEvents = false
+    /// `validate --genesys` and `genesys lint`: check patterns against the Genesys topic table too.
+    public var genesys = false
+    /// `genesys pattern`: what the pattern is to select.
+    var genesysRequest = GenesysPatternRequest()
 
     /// The codes `--ignore-warning` accepts.
-    public static let warningCodes = Set(PatternWarning.Code.allCases.map(\.rawValue) + ["notStatic", "sizeQuota"])
+    public static let warningCodes = Set(
+        PatternWarning.Code.allCases.map(\.rawValue) + GenesysLintFinding.Code.allCases.map(\.rawValue)
+            + ["notStatic", "sizeQuota"])
 
     /// Arguments with every setting at its default and no files.
     public init() {}
@@ -106,9 +131,9 @@ public struct CommandLineArguments: Sendable, Equatable {
     /// because someone typing them wants that answer and nothing more.
     public init(parsing arguments: [String]) throws(UsageError) {
         var arguments = arguments
-        if let first = arguments.first, let command = Command(keyword: first) {
+        if let (command, words) = Command.named(by: arguments) {
             self.command = command
-            arguments.removeFirst()
+            arguments.removeFirst(words)
         }
         let options = arguments.prefix { $0 != "--" }
         if options.contains(where: { $0 == "--help" || $0 == "-h" }) {
@@ -142,6 +167,15 @@ public struct CommandLineArguments: Sendable, Equatable {
             case "--strict" where command == .validate:
                 guard inlineValue == nil else { throw UsageError("option '--strict' takes no value") }
                 strict = true
+            case "--genesys" where command == .validate:
+                guard inlineValue == nil else { throw UsageError("option '--genesys' takes no value") }
+                genesys = true
+            case "--topic" where command == .genesysPattern, "--queue" where command == .genesysPattern,
+                "--exclude-queue" where command == .genesysPattern, "--org" where command == .genesysPattern,
+                "--suffix" where command == .genesysPattern, "--media" where command == .genesysPattern,
+                "--direction" where command == .genesysPattern:
+                let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
+                try genesysRequest.set(name, value)
             case "--format":
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 let allowed = OutputFormat.allowed(for: command)
@@ -151,7 +185,7 @@ public struct CommandLineArguments: Sendable, Equatable {
                     throw UsageError("invalid value '\(value)' for '--format' (expected \(expected))")
                 }
                 format = parsed
-            case "--target" where command == .validate:
+            case "--target" where command == .validate || command == .genesysLint:
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 guard let parsed = PatternTarget(rawValue: value) else {
                     throw UsageError("invalid value '\(value)' for '--target' (expected 'event-bus' or 'pipes')")
@@ -168,7 +202,7 @@ public struct CommandLineArguments: Sendable, Equatable {
                     throw UsageError("invalid value '\(value)' for '--jobs' (expected an integer from 1 to 256)")
                 }
                 jobs = number
-            case "--ignore-warning" where command == .validate:
+            case "--ignore-warning" where command == .validate || command == .genesysLint:
                 let value = try Self.value(of: name, inline: inlineValue, arguments, &index)
                 for code in value.split(separator: ",").map(String.init) {
                     guard Self.warningCodes.contains(code) else {
@@ -195,7 +229,22 @@ public struct CommandLineArguments: Sendable, Equatable {
             eventPaths = positional.isEmpty ? [Self.standardInputName] : positional
             return
         }
-        if command == .validate || command == .test {
+        if command == .genesys {
+            throw UsageError(
+                arguments.first.map { "unknown genesys command '\($0)' (expected 'pattern' or 'lint')" }
+                    ?? "missing genesys command ('pattern' or 'lint')")
+        }
+        if command == .genesysPattern {
+            guard positional.isEmpty else { throw UsageError("unexpected argument '\(positional[0])'") }
+            try genesysRequest.check()
+            return
+        }
+        if command == .genesysLint {
+            // The lint's warnings are its findings: they decide the exit status.
+            genesys = true
+            strict = true
+        }
+        if command == .validate || command == .test || command == .genesysLint {
             guard !positional.isEmpty else { throw UsageError("missing PATH argument") }
             if positional.filter({ $0 == Self.standardInputName }).count > 1 {
                 throw UsageError("standard input ('-') can be read only once")

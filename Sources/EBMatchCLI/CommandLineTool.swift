@@ -29,7 +29,7 @@ public enum CommandLineTool {
         do {
             parsed = try CommandLineArguments(parsing: arguments)
         } catch {
-            let command = arguments.first.flatMap(CommandLineArguments.Command.init(keyword:)) ?? .match
+            let command = CommandLineArguments.Command.named(by: arguments)?.command ?? .match
             stderr.write("ebmatch: error: \(error.message)\nUsage: \(CommandHelp.synopsis(of: command))\n")
             stderr.write("Run '\(command.invocation) --help' for more.\n")
             return MatchCommand.ExitStatus.usage.rawValue
@@ -58,7 +58,13 @@ public enum CommandLineTool {
             ).run().rawValue
         case .test:
             status = TestCommand(arguments: parsed, output: stdout, colored: colored).run().rawValue
-        case .validate:
+        case .genesys:
+            // Parsing refuses `genesys` without a subcommand, so only `--help` gets here.
+            stdout.write(CommandHelp.usage(of: .genesys))
+            status = 0
+        case .genesysPattern:
+            status = GenesysPatternCommand(request: parsed.genesysRequest, output: stdout, errors: stderr).run().rawValue
+        case .validate, .genesysLint:
             status = ValidateCommand(arguments: parsed, output: stdout, colored: colored, readStandardInput: stdin)
                 .run().rawValue
         }

@@ -18,7 +18,8 @@ public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
     public static func allowed(for command: CommandLineArguments.Command) -> [OutputFormat] {
         switch command {
         case .match, .explain, .rules: return [.text, .json]
-        case .validate, .test: return allCases
+        case .validate, .test, .genesysLint: return allCases
+        case .genesys, .genesysPattern: return [.text]
         }
     }
 }

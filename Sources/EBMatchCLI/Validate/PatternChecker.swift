@@ -9,6 +9,8 @@ struct PatternChecker {
     var limits: PatternLimits
     /// Warning codes not to report (`--ignore-warning`).
     var ignoredWarnings: Set<String> = []
+    /// Whether valid patterns are also checked against the Genesys topic table (`--genesys`).
+    var genesys = false
 
     /// The most findings reported for one pattern (the engine stops at 100 faults, but warnings such as
     /// a path repeated 40,000 times have no such bound).
@@ -91,6 +93,16 @@ struct PatternChecker {
                         note: error.advice(limits: limits), awsMessage: aws,
                         awsMessageShown: aws == nil ? nil : Self.shortAWSMessage(error, text: text), path: error.path,
                         fileOffset: offset, line: at.line, column: at.column, awsPosition: awsOffset.map(place)))
+            }
+            if genesys && validation.errors.isEmpty {
+                for finding in GenesysLint().findings(in: text) where !ignoredWarnings.contains(finding.code.rawValue) {
+                    let offset = pattern.offsets.fileOffset(finding.offset)
+                    let at = place(offset)
+                    findings.append(
+                        ValidationFinding(
+                            severity: .warning, code: finding.code.rawValue, message: finding.message, note: finding.fix,
+                            path: finding.path, fileOffset: offset, line: at.line, column: at.column))
+                }
             }
             for warning in validation.warnings where !ignoredWarnings.contains(warning.code.rawValue) {
                 let offset = pattern.offsets.fileOffset(warning.offset)

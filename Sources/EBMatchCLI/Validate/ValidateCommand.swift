@@ -26,7 +26,8 @@ public struct ValidateCommand {
         self.arguments = arguments
         self.writer = ValidationReportWriter(
             format: arguments.format, colored: colored && arguments.format == .text, strict: arguments.strict,
-            output: output, workspace: FileManager.default.currentDirectoryPath)
+            output: output, workspace: FileManager.default.currentDirectoryPath,
+            mentionsStrict: arguments.command != .genesysLint)
         self.readStandardInput = readStandardInput
     }
 
@@ -34,7 +35,8 @@ public struct ValidateCommand {
     /// checked, and the file is then forgotten: memory stays that of the largest file.
     public func run() -> ExitStatus {
         let checker = PatternChecker(
-            target: arguments.target, limits: arguments.limits, ignoredWarnings: arguments.ignoredWarnings)
+            target: arguments.target, limits: arguments.limits, ignoredWarnings: arguments.ignoredWarnings,
+            genesys: arguments.genesys)
         var tally = ValidationTally()
         writer.start()
         for entry in ValidationInputs.expand(arguments.paths) {
@@ -54,6 +56,11 @@ public struct ValidateCommand {
         writer.finish(tally)
         // Nothing to check at all is a CI step pointed at the wrong place: it must not pass quietly.
         if tally.unreadable > 0 || tally.patterns == 0 { return .unreadable }
+        if arguments.command == .genesysLint {
+            // The lint is about warnings; a pattern EventBridge refuses is bad input to it, as a broken file.
+            if tally.invalid > 0 { return .unreadable }
+            return tally.warnings > 0 ? .someInvalid : .allValid
+        }
         if tally.invalid > 0 || (arguments.strict && tally.warnings > 0) { return .someInvalid }
         return .allValid
     }

@@ -13,6 +13,9 @@ struct ValidationReportWriter {
     var output: OutputChannel
     /// The current directory, which GitHub annotations name files relative to.
     var workspace: String
+    /// Whether the summary says that `--strict` made warnings fail (not for `genesys lint`, where
+    /// warnings always do).
+    var mentionsStrict = true
 
     private static let red = "\u{1B}[31m"
     private static let yellow = "\u{1B}[33m"
@@ -56,7 +59,7 @@ struct ValidationReportWriter {
 
     /// The summary line, saying when `--strict` is what fails the run.
     private func summary(_ tally: ValidationTally) -> String {
-        strict && tally.warnings > 0 ? tally.summary + " (--strict: warnings fail the run)" : tally.summary
+        strict && mentionsStrict && tally.warnings > 0 ? tally.summary + " (--strict: warnings fail the run)" : tally.summary
     }
 
     // MARK: - Text
@@ -144,6 +147,8 @@ struct ValidationReportWriter {
             object.add("note", finding.note)
             object.add("awsLine", finding.awsPosition?.line)
             object.add("awsColumn", finding.awsPosition?.column)
+        } else if let note = finding.note {
+            object.add("note", note)
         }
         return object
     }
