@@ -119,6 +119,6 @@ import FoundationXML
             .deletingLastPathComponent().appendingPathComponent("patterns").path
         let outcome = try CommandHarness().run(["test", patterns])
         #expect(outcome.status == 0)
-        #expect(outcome.lines.last == "ebmatch: 11 suites: 11 passed, 0 failed; 121 expectations, 0 failed")
+        #expect(outcome.lines.last == "ebmatch: 22 suites: 22 passed, 0 failed; 249 expectations, 0 failed")
     }
 }

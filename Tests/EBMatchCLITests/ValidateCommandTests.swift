@@ -182,7 +182,9 @@ import Testing
         let unknown = harness.run(["validate", "--ignore-warning", "typo", file])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix(
-            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'notStatic', 'sizeQuota', 'unsupportedInPipes')"))
+            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'genesysBareSource', 'genesysConcreteId', 'genesysEnumCase', "
+                + "'genesysEnumValue', 'genesysFieldNotOnTopic', 'genesysInventedDetailType', 'genesysInventedSource', "
+                + "'genesysUnknownField', 'genesysValueType', 'notStatic', 'sizeQuota', 'unsupportedInPipes')"))
     }
 
     @Test func strictJUnitListsWarningsOnceAsFailures() throws {

@@ -25,7 +25,7 @@ enum GenesysHelp {
             if topic.fields["mediaType"] != nil { notes.append("--media") }
             if topic.fields["direction"] != nil { notes.append("--direction") }
             let name = topic.name.padding(to: width)
-            return "  \(name)\(topic.detailType)" + (notes.isEmpty ? "" : "\n  " + "".padding(to: width) + "  takes " + notes.joined(separator: ", "))
+            return "  \(name)\(topic.detailType)" + (notes.isEmpty ? "" : "\n  " + "".padding(to: width) + "takes " + notes.joined(separator: ", "))
         }
         return """
             USAGE: ebmatch genesys pattern --topic TOPIC [--topic TOPIC...] [OPTIONS]
