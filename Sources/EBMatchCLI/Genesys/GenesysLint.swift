@@ -45,9 +45,8 @@ struct GenesysLint {
             }
         }
         // Alternatives share conditions: report each mistake once.
-        var seen: [GenesysLintFinding] = []
-        for finding in findings where !seen.contains(finding) { seen.append(finding) }
-        return seen.sorted { ($0.offset, $0.code.rawValue) < ($1.offset, $1.code.rawValue) }
+        var seen = Set<GenesysLintFinding>()
+        return findings.filter { seen.insert($0).inserted }.sorted { ($0.offset, $0.code.rawValue) < ($1.offset, $1.code.rawValue) }
     }
 
     /// Whether an alternative is about Genesys events: its `source` mentions Genesys, or it has no

@@ -1,6 +1,6 @@
 /// A warning of `genesys lint` (and `validate --genesys`): a pattern EventBridge accepts that cannot
 /// do what its author meant with the events Genesys Cloud really sends.
-struct GenesysLintFinding: Sendable, Equatable {
+struct GenesysLintFinding: Sendable, Hashable {
     /// What kind of mistake; the raw values are the codes reports print and `--ignore-warning` takes.
     enum Code: String, Sendable, CaseIterable {
         /// `source` is exactly `aws.partner/genesys.com` (or stops at the org id): no event has it.
