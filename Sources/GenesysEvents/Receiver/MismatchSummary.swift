@@ -40,7 +40,11 @@ enum MismatchSummary {
             let more = leaves.count + condition.valuesOmitted - shown.count
             text += "the event has " + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
         }
-        if let hint = condition.hints.first { text += " (\(hint.message))" }
+        // The explainer's plain "not in the list" hint repeats the values quoted above; near-miss hints
+        // (case, prefix, wrong path) add something.
+        if let hint = condition.hints.first(where: { !$0.message.hasSuffix("which is not in the list") }) {
+            text += " (\(hint.message))"
+        }
         return text
     }
 }
