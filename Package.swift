@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "EBMatchBenchmarks", dependencies: ["EBMatch", "EBMatchCLI"], path: "Benchmarks/EBMatchBenchmarks"),
         .testTarget(name: "EBMatchTests", dependencies: ["EBMatch"], resources: [.copy("Corpora")]),
-        .testTarget(name: "GenesysEventsTests", dependencies: ["GenesysEvents"]),
+        .testTarget(name: "GenesysEventsTests", dependencies: ["GenesysEvents", "EBMatch"]),
         .testTarget(name: "EBMatchCLITests", dependencies: ["EBMatchCLI", "ebmatch"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

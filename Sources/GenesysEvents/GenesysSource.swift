@@ -1,2 +1,0 @@
-/// Placeholder until the receiver library lands.
-enum GenesysSourcePlaceholder {}

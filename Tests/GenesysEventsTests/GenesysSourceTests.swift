@@ -1,4 +1,0 @@
-import Testing
-@testable import GenesysEvents
-
-@Test func placeholder() { #expect(Bool(true)) }
