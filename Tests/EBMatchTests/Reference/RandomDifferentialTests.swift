@@ -249,7 +249,7 @@ struct RandomDifferentialTests {
         let cases = environment["EBMATCH_RANDOM_ITERATIONS"].flatMap { Int($0) } ?? Self.defaultCases
         let summary = Self.run(seed: seed, cases: cases)
         for failure in summary.failures { print("Random differential disagreement, replay with\n" + failure) }
-        #expect(summary.failures.isEmpty, "\(summary.failures.count) disagreements (replay lines printed above)")
+        #expect(summary.failures.count == 0, "disagreements: the replay lines are printed above")
         print(
             "Random differential: seed \(seed), \(cases) cases, \(summary.patterns) patterns (\(summary.invalid) invalid), "
                 + "\(summary.judged) events judged, \(summary.matched) matched, \(summary.undecided) undecided")
