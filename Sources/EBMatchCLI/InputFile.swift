@@ -153,10 +153,14 @@ public struct InputFile: Sendable {
 
     /// A short reason for an error thrown while reading an opened file.
     private static func reason(for error: any Error) -> String {
-        let code = (error as NSError).code
         // Reading a FIFO or a device can fail after opening; errno values say more than the message.
-        if (error as NSError).domain == NSPOSIXErrorDomain, let text = strerror(Int32(code)) {
-            return String(cString: text)
+        // Foundation wraps them in a generic read error, with the POSIX error as the underlying one.
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain, let text = strerror(Int32(error.code)) {
+                return String(cString: text)
+            }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
         }
         return "cannot read file"
     }

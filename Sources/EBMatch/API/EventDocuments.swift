@@ -1,8 +1,9 @@
 /// Splits a file's bytes into the events it holds: one JSON object, a JSON array of events, or JSON
 /// Lines (one value after another, usually one per line).
 ///
-/// A top-level array yields its elements. Otherwise each value is one event; after a malformed value
-/// the split resumes at the next line, so one bad line in a JSON Lines file does not hide the rest.
+/// A top-level array yields its elements. Otherwise each value is one event, and what follows it on its
+/// last line is ignored, as EventBridge ignores content after an event; after a malformed value the
+/// split resumes at the next line, so one bad line in a JSON Lines file does not hide the rest.
 /// Every element is yielded as it is (an element that is not an object is left for the matcher to reject).
 public enum EventDocuments {
     /// One item of a file: an event's byte range, or why a part of the file could not be read.
@@ -66,7 +67,9 @@ public enum EventDocuments {
                 if token == .string { try tokens.completeString() }
                 try tokens.skipChildren(of: token)
                 items.append(.event(range: start..<(offset + tokens.position), ordinal: items.count, line: lines.line(at: start, in: buffer)))
-                offset += tokens.position
+                // EventBridge reads one value and ignores whatever follows it; in JSON Lines that is the
+                // rest of the event's last line.
+                offset = endOfLine(buffer, from: offset + tokens.position)
             } catch {
                 var fault = error
                 var base = offset

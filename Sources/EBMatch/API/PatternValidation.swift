@@ -122,7 +122,7 @@ extension EventPattern {
             return PatternValidation(errors: reading.faults.map { PatternParser.error($0, in: json) }, warnings: warnings)
         }
         do {
-            let rules = try PatternParser.subRules(models, ruleName: name, source: json)
+            let rules = try PatternParser.subRules(models, ruleName: name, source: json, oversized: reading.oversized)
             _ = try EventPattern(rules: rules, source: json, limits: limits)
             return PatternValidation(errors: [], warnings: warnings)
         } catch {

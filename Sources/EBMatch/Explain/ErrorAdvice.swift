@@ -18,6 +18,12 @@ extension EBMatchError {
             if let close = scored.min(by: { $0.0 < $1.0 })?.1 { return "did you mean `\(close)`?" }
             return "the operators are " + Self.operators.map { "`\($0)`" }.joined(separator: ", ")
         }
+        if reason.hasPrefix("Size of rule '"), reason.hasSuffix("' exceeds max value of \(maxFieldsPerSubRule)") {
+            // The limit counts paths per combination of `$or` branches, which the message does not say.
+            return "a pattern may test at most \(maxFieldsPerSubRule) paths, counted for each combination of $or "
+                + "branches with the fields outside them; this member adds path \(maxFieldsPerSubRule + 1) to one: "
+                + "split the pattern into several rules"
+        }
         if reason.hasSuffix("is Ruler reserved fieldName which cannot be used inside $or.") {
             return "inside $or an operator name cannot be a field name; put operators in a field's list, "
                 + #"e.g. "state": [{"prefix": "run"}]"#

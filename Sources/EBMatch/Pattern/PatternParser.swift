@@ -44,6 +44,16 @@ struct PatternParser {
     static let maxFaultsRecorded = 100
     /// Fields written into sub-rules so far (an upper bound of the fields over all sub-rules).
     private var fieldsWritten = 0
+    /// Where a sub-rule first got more paths than the reference allows. Sub-rules only grow while
+    /// reading, so that sub-rule (or one copied from it) is still too large at the end, when the
+    /// reference checks; its message names no place, but ours can say which member went over.
+    private(set) var oversized: Location? = nil
+
+    /// A place in the pattern: a byte offset and the JSON path there.
+    struct Location {
+        var offset: Int
+        var path: String
+    }
     /// JSON path of what is being read, for diagnostics.
     var jsonPath: [PathComponent] = []
 
@@ -62,6 +72,8 @@ struct PatternParser {
         var models: [Model]?
         var faults: [Fault]
         var notes: [Note]
+        /// The member that gave a sub-rule its 257th path, if one did.
+        var oversized: Location? = nil
     }
 
     /// Reads a whole pattern document. Unless `collecting`, reading stops at the first fault.
@@ -72,7 +84,8 @@ struct PatternParser {
             do {
                 let models = try parser.parseDocument()
                 return Reading(
-                    models: parser.recorded.isEmpty ? models : nil, faults: parser.recorded, notes: parser.notes)
+                    models: parser.recorded.isEmpty ? models : nil, faults: parser.recorded, notes: parser.notes,
+                    oversized: parser.oversized)
             } catch {
                 let fault = error as? Fault ?? Fault(message: "\(error)", offset: nil)
                 return Reading(models: nil, faults: parser.recorded + [fault], notes: parser.notes)
@@ -86,7 +99,7 @@ struct PatternParser {
         guard let models = reading.models else {
             throw error(reading.faults.first ?? Fault(message: "invalid pattern", offset: nil), in: source)
         }
-        return try subRules(models, ruleName: ruleName, source: source)
+        return try subRules(models, ruleName: ruleName, source: source, oversized: reading.oversized)
     }
 
     /// The public error for a fault of `source`.
@@ -96,16 +109,21 @@ struct PatternParser {
             locationRepeats: fault.repeats, source: source, relatedOffset: fault.relatedOffset)
     }
 
-    /// The sub-rules of sound models, after the reference's size check.
-    static func subRules(_ models: [Model], ruleName: String, source: [UInt8]) throws(EBMatchError) -> [SubRule] {
+    /// The sub-rules of sound models, after the reference's size check. `oversized` is where reading saw
+    /// a sub-rule go over the size limit, to place the error.
+    static func subRules(
+        _ models: [Model], ruleName: String, source: [UInt8], oversized: Location? = nil
+    ) throws(EBMatchError) -> [SubRule] {
         var rules: [SubRule] = []
         rules.reserveCapacity(models.count)
         for model in models {
             if model.count > maxFieldsPerSubRule {
+                // AWS's message has no location suffix (the reference throws it after parsing), hence no
+                // repeats; the offset still gives our line and column.
                 throw EBMatchError(
                     origin: .pattern, code: .invalidPattern,
-                    reason: "Size of rule '\(ruleName)' exceeds max value of \(maxFieldsPerSubRule)", path: "$",
-                    offset: nil, source: source)
+                    reason: "Size of rule '\(ruleName)' exceeds max value of \(maxFieldsPerSubRule)",
+                    path: oversized?.path ?? "$", offset: oversized?.offset, locationRepeats: 0, source: source)
             }
             let fields = model.map { SubRule.Field(path: $0.key, matchers: $0.value) }
             rules.append(SubRule(fields: fields.sorted { utf16Less($0.path, $1.path) }))
@@ -194,7 +212,12 @@ struct PatternParser {
             }
             fieldsWritten += models.count
             if fieldsWritten > Self.maxFieldsOverSubRules { throw fanOutFault() }
-            for i in models.indices { models[i][path] = matchers }
+            for i in models.indices {
+                models[i][path] = matchers
+                if oversized == nil && models[i].count > maxFieldsPerSubRule {
+                    oversized = Location(offset: nameOffset, path: renderedPath)
+                }
+            }
         default:
             throw fault("\"\(nameText)\" must be an object or an array")
         }

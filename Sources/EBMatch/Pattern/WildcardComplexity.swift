@@ -22,12 +22,17 @@ enum WildcardComplexity {
     /// complexities bounds the set's. Patterns are therefore first measured alone (cheap); patterns of
     /// complexity 0 (nothing after their first `*` but the end) are left out, and the joint search runs
     /// only when the sum exceeds the cap.
-    static func estimate(_ patterns: [WildcardPattern], cap: Int) -> Int {
-        guard patterns.count > 1 else { return patterns.isEmpty ? 0 : jointEstimate(patterns, cap: cap) }
+    ///
+    /// `maxWork` bounds the positions the search visits (see `jointEstimate`); past it the estimate is
+    /// the cap.
+    static func estimate(_ patterns: [WildcardPattern], cap: Int, maxWork: Int = defaultMaxWork) -> Int {
+        guard patterns.count > 1 else {
+            return patterns.isEmpty ? 0 : jointEstimate(patterns, cap: cap, maxWork: maxWork)
+        }
         var sum = 0
         var contributing: [WildcardPattern] = []
         for pattern in patterns {
-            let alone = jointEstimate([pattern], cap: cap)
+            let alone = jointEstimate([pattern], cap: cap, maxWork: maxWork)
             if alone >= cap { return cap }
             if alone > 0 {
                 sum += alone
@@ -35,11 +40,17 @@ enum WildcardComplexity {
             }
         }
         // Under the cap the sum settles it (it bounds the joint value); over it, only the joint search can.
-        return sum < cap ? sum : jointEstimate(contributing, cap: cap)
+        return sum < cap ? sum : jointEstimate(contributing, cap: cap, maxWork: maxWork)
     }
 
+    /// Positions visited over all sets and symbols before a search gives up. Under AWS's limit sets stay
+    /// small and a search stays far below this; a pattern such as `*a` repeated thousands of times with
+    /// the limit lifted makes sets of thousands of positions, and would otherwise take minutes and
+    /// hundreds of MB.
+    static let defaultMaxWork = 20_000_000
+
     /// The subset-construction search over the patterns' joint automaton.
-    private static func jointEstimate(_ patterns: [WildcardPattern], cap: Int) -> Int {
+    private static func jointEstimate(_ patterns: [WildcardPattern], cap: Int, maxWork: Int) -> Int {
         // Flatten every pattern into positions: a literal byte or a star; `counted` marks positions after
         // the pattern's first star, `end` the accepting position after its last token.
         var isStar: [Bool] = []
@@ -67,13 +78,21 @@ enum WildcardComplexity {
         if let other = (0...255).map(UInt8.init).first(where: { !alphabet.contains($0) }) { alphabet.insert(other) }
         let symbols = alphabet.sorted()
 
+        // `member` marks the positions of the set being built, so that adding one and the closure over
+        // stars cost O(1) per position (membership by search made long patterns quadratic per set).
+        var member = Array(repeating: false, count: isStar.count)
         func closure(_ set: inout [Int32]) {
+            for p in set { member[Int(p)] = true }
             var i = 0
             while i < set.count {
                 let p = Int(set[i])
-                if isStar[p], !set.contains(Int32(p + 1)) { set.append(Int32(p + 1)) }
+                if isStar[p], !member[p + 1] {
+                    member[p + 1] = true
+                    set.append(Int32(p + 1))
+                }
                 i += 1
             }
+            for p in set { member[Int(p)] = false }
             set.sort()
         }
         func count(_ set: [Int32]) -> Int {
@@ -87,20 +106,23 @@ enum WildcardComplexity {
         var best = 0
         // Enough sets to reach any realistic cap; a pattern needing more is treated as at the cap.
         let maxSets = 10_000
+        var work = 0
         while let set = queue.popLast() {
             best = max(best, count(set))
             if best >= cap || seen.count > maxSets { return cap }
+            work += set.count * symbols.count
+            if work > maxWork { return cap }
             for symbol in symbols {
                 var next: [Int32] = []
                 for p in set where !isEnd[Int(p)] {
-                    if isStar[Int(p)] {
-                        next.append(p)
-                    } else if byte[Int(p)] == symbol {
-                        next.append(p + 1)
+                    let target = isStar[Int(p)] ? p : (byte[Int(p)] == symbol ? p + 1 : -1)
+                    if target >= 0, !member[Int(target)] {
+                        member[Int(target)] = true
+                        next.append(target)
                     }
                 }
+                for p in next { member[Int(p)] = false }
                 if next.isEmpty { continue }
-                next = Array(Set(next))
                 closure(&next)
                 if seen.insert(next).inserted { queue.append(next) }
             }

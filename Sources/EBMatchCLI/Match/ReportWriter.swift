@@ -97,7 +97,7 @@ public struct ReportWriter {
                 ? "  (a limit of ebmatch's own: AWS's answer to this pattern is not known)"
                 : "  AWS: \(error.awsMessage)"
             let note = error.advice(limits: limits).map { "  note: \($0)\n" } ?? ""
-            diagnostic("\(location): error: \(error.firstLine)\n\(aws)\n  at \(error.path)\n\(note)")
+            diagnostic("\(location): error: \(error.firstLine)\n\(aws)\n  at \(Self.shortened(path: error.path))\n\(note)")
         case .json:
             var detail = JSONObjectText()
             detail.add("type", error.code == .implementationLimit ? "EbmatchLimitExceeded" : "InvalidEventPatternException")
@@ -118,7 +118,7 @@ public struct ReportWriter {
         case .text, .github, .junit:  // matching prints text or JSON only
             let file = Self.visibleName(file)
             let location = error.offset == nil ? position.label(in: file) : "\(file):\(error.line):\(error.column)"
-            let path = error.path == "$" ? "" : ", at \(error.path)"
+            let path = error.path == "$" ? "" : ", at \(Self.shortened(path: error.path))"
             diagnostic("\(location): error: \(error.firstLine) (event \(position.index)\(path))\n")
         case .json:
             var detail = JSONObjectText()
@@ -195,6 +195,17 @@ public struct ReportWriter {
 
     /// The text with control characters other than line feed and tab written as `\u001B` and the like:
     /// messages quote the pattern and names as given, and a crafted file must not drive the terminal.
+    /// The longest JSON path shown whole in text output.
+    static let maxPathShown = 200
+
+    /// A JSON path for a text line: whole up to `maxPathShown` characters, else its start and end around
+    /// an ellipsis with the full length. A fault 1,000 levels deep has a path of thousands of characters,
+    /// which would bury the message; `--format json` still gives it whole.
+    static func shortened(path: String) -> String {
+        guard path.count > maxPathShown else { return path }
+        return "\(path.prefix(120))…\(path.suffix(60)) (\(path.count) characters)"
+    }
+
     static func visible(_ text: String) -> String {
         escapingControls(text) { isControl($0) }
     }

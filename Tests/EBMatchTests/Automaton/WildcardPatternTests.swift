@@ -223,4 +223,14 @@ import Testing
         #expect([UInt8]([0x61, 0xFF, 0xFE]).withUnsafeBufferPointer { parsed.matches($0) })
         #expect(![UInt8]([0xFF]).withUnsafeBufferPointer { parsed.matches($0) })
     }
+
+    @Test func complexityOfLongRepetitionsIsBoundedWithTheLimitLifted() throws {
+        // `*a` repeated: after k `a`s every later position is alive, so each state holds thousands of
+        // positions. Star closure by searching each state made this minutes long at 10,000 repeats.
+        let repeated = try #require(pattern(String(repeating: "*a", count: 1_000)))
+        #expect(WildcardComplexity.estimate([repeated], cap: .max) == 1_999)
+        // Past the work budget the search gives up, and the pattern counts as at the cap.
+        #expect(WildcardComplexity.estimate([repeated], cap: .max, maxWork: 100_000) == .max)
+        #expect(WildcardComplexity.estimate([repeated], cap: 10) == 10)
+    }
 }

@@ -110,6 +110,15 @@ struct EventDocumentsTests {
         #expect(ranges("[{\"a\":1}, oops]") == [#"0@1:{"a":1}"#, "1!1:15"])
     }
 
+    @Test("content after an event on its line is ignored, as EventBridge ignores it")
+    func trailingContent() {
+        #expect(ranges("{\"a\":1} trailing garbage\n{\"a\":2}]]\n") == [#"0@1:{"a":1}"#, #"1@2:{"a":2}"#])
+        // A second value on the same line is content after the first, too.
+        #expect(ranges(#"{"a":1}{"a":2} {"a":3}"#) == [#"0@1:{"a":1}"#])
+        // A pretty-printed event: what follows its closing brace, on that line only.
+        #expect(ranges("{\n \"a\": 1\n} ,\n{\"a\":2}") == ["0@1:{\n \"a\": 1\n}", #"1@4:{"a":2}"#])
+    }
+
     @Test("positions of faults in a file are the same whether known cheaply or counted from the start")
     func relocatedPositions() throws {
         let text = "{\"a\":1}\r\n{\"a\": [1,]}\r\n  {\"a\":\"x\ty\"}\n{\"é\":1, \"a\": tru}\n{\"a\":\"\u{1F600}\", \"b\": 01}"

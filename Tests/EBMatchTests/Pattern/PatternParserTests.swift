@@ -90,6 +90,24 @@ struct PatternParserTests {
             == "numeric is Ruler reserved fieldName which cannot be used inside $or.")
     }
 
+    @Test("the 257th path of a sub-rule is located, though AWS's message names no place")
+    func ruleSizeLocated() throws {
+        let fields = (0..<257).map { "\"f\($0)\":[1]" }.joined(separator: ",")
+        let plain = try #require(patternError("{\(fields)}"))
+        #expect(plain.path == "$.f256")
+        #expect(plain.column == "{\(fields)}".utf8.count - 10)
+        #expect(plain.awsMessage == "Event pattern is not valid. Reason: Size of rule 'rule' exceeds max value of 256")
+        // Inside `$or` the branch that went over is named; a repeated path does not count twice.
+        let branch = (0..<256).map { "\"g\($0)\":[1]" }.joined(separator: ",")
+        let text = "{\"a\":[1],\n\"$or\":[{\"b\":[1],\"a\":[2]},\n{\(branch)}]}"
+        let or = try #require(patternError(text))
+        #expect(or.path == "$.$or[1].g255")
+        #expect((or.line, or.column) == (3, "{\(branch)}".utf8.count - 10))
+        #expect(or.advice()?.hasPrefix("a pattern may test at most 256 paths, counted for each combination") == true)
+        let validation = EventPattern.validate(utf8: Array(text.utf8))
+        #expect(validation.errors.first?.path == "$.$or[1].g255")
+    }
+
     @Test("limits: 256 fields per sub-rule, $or fan-out, wildcard complexity")
     func limits() throws {
         let fields = (0..<257).map { "\"f\($0)\":[1]" }.joined(separator: ",")
