@@ -167,7 +167,8 @@ import Testing
         let harness = try CommandHarness()
         let events = try CommandHarness.fixture("validate/rules/examples")
         let outcome = harness.run(["validate", events])
-        #expect(outcome.stdout == "ebmatch: 0 patterns in 0 files: no event patterns found in the given paths\n")
+        #expect(outcome.stdout
+            == "ebmatch: 0 patterns in 0 files: no event patterns found in the given paths, 1 event file skipped\n")
         #expect(outcome.status == 2)
     }
 
@@ -270,6 +271,20 @@ import Testing
         let outcome = harness.run(["validate", event])
         #expect(outcome.stdout.contains("error: \"version\" must be an object or an array"))
         #expect(outcome.status == 1)
+    }
+
+    @Test func suiteManifestsArePassedOverEvenWhenNamed() throws {
+        // `ebmatch validate patterns/*.json` names the suites beside the patterns: they are not patterns.
+        let harness = try CommandHarness()
+        let pattern = try harness.file("queue.json", #"{"detail": {"eventBody": {"queueId": ["q-1"]}}}"#)
+        let suite = try harness.file("queue.suite.json", #"{"pattern": "queue.json", "match": [], "no-match": []}"#)
+        let outcome = harness.run(["validate", pattern, suite])
+        #expect(outcome.stdout == "ebmatch: 1 pattern in 1 file: 0 invalid, 0 warnings, 1 suite manifest skipped\n")
+        #expect(outcome.status == 0)
+        let json = harness.run(["validate", "--format", "json", suite])
+        #expect(json.lines.first
+            == #"{"file":"\#(suite)","skipped":"an ebmatch test suite manifest (*.suite.json), not a pattern"}"#)
+        #expect(json.status == 2)
     }
 
     @Test func crafedNamesCannotBreakAnnotationsOrXML() throws {

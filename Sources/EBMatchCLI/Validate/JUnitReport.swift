@@ -11,7 +11,7 @@ enum JUnitReport {
 
     /// The test suite of one file ("" for a file a folder walk passed over).
     static func suite(_ file: CheckedFile, strict: Bool) -> String {
-        guard !file.skippedAsEvent else { return "" }
+        guard file.skipped == nil else { return "" }
         var cases = ""
         var failures = 0
         var errors = 0

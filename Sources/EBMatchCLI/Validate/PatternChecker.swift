@@ -17,9 +17,14 @@ struct PatternChecker {
     static let maxFindings = 200
 
     /// Checks `file`; `explicit` says whether the command line named it (a folder walk passes over
-    /// files that are plainly events, a named file is always checked).
+    /// files that are plainly events, a named file is checked whatever it holds). A suite manifest
+    /// (`*.suite.json`) is passed over either way.
     func check(_ file: InputFile, explicit: Bool) -> CheckedFile {
         var checked = CheckedFile(name: file.name)
+        if file.name.hasSuffix(".suite.json") {
+            checked.skipped = .suiteManifest
+            return checked
+        }
         let bytes = file.bytes
         var index = TextIndex(bytes)
         index.hidesByteOrderMark = true
@@ -43,7 +48,7 @@ struct PatternChecker {
         case .terraform(let root):
             found = TerraformPatterns.patterns(in: root, source: bytes, file: file.name)
         case .event where !explicit:
-            checked.skippedAsEvent = true
+            checked.skipped = .event
             return checked
         case .event, .pattern:
             found = [patternFile(file)]

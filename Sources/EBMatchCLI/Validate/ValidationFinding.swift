@@ -60,8 +60,25 @@ struct CheckedFile: Sendable {
     var patterns: [CheckedPattern] = []
     /// Why it could not be checked (exit status 2), with a position when the fault has one.
     var problem: (message: String, line: Int?, column: Int?)? = nil
-    /// Whether a folder walk passed over it because it is plainly an event.
-    var skippedAsEvent = false
+    /// Why it was passed over without being checked, if it was.
+    var skipped: SkipReason? = nil
+}
+
+/// Why `ebmatch validate` passes over a file it was given or found.
+enum SkipReason: Sendable, Equatable {
+    /// A folder walk found a file that is plainly an event (a whole envelope).
+    case event
+    /// An `ebmatch test` suite manifest (`*.suite.json`): never a pattern, even when named (a shell glob
+    /// such as `patterns/*.json` names them beside the patterns they test).
+    case suiteManifest
+
+    /// The JSON report's `skipped` text.
+    var description: String {
+        switch self {
+        case .event: "an event (it has id, source, detail-type, account, time and detail), not a pattern"
+        case .suiteManifest: "an ebmatch test suite manifest (*.suite.json), not a pattern"
+        }
+    }
 }
 
 /// Counts over a whole run, for the summary line and the exit status.
@@ -73,14 +90,24 @@ struct ValidationTally: Sendable, Equatable {
     var invalid = 0
     var warnings = 0
     var unreadable = 0
-    /// Files a folder walk passed over because they are not patterns (events, tool configuration).
-    var skipped = 0
+    /// Event files a folder walk passed over.
+    var skippedEvents = 0
+    /// Suite manifests passed over.
+    var skippedSuites = 0
+    /// Files passed over, of any kind.
+    var skipped: Int { skippedEvents + skippedSuites }
 
     /// Counts `file`.
     mutating func add(_ file: CheckedFile) {
-        if file.skippedAsEvent {
-            skipped += 1
+        switch file.skipped {
+        case .event?:
+            skippedEvents += 1
             return
+        case .suiteManifest?:
+            skippedSuites += 1
+            return
+        case nil:
+            break
         }
         files += 1
         if file.problem != nil { unreadable += 1 }
@@ -94,9 +121,13 @@ struct ValidationTally: Sendable, Equatable {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = ["\(invalid) invalid", plural(warnings, "warning")]
         if unreadable > 0 { parts.append(plural(unreadable, "unreadable file")) }
-        if skipped > 0 { parts.append("\(plural(skipped, "event file")) skipped") }
+        var skips: [String] = []
+        if skippedEvents > 0 { skips.append("\(plural(skippedEvents, "event file")) skipped") }
+        if skippedSuites > 0 { skips.append("\(plural(skippedSuites, "suite manifest")) skipped") }
         let found = "\(plural(patterns, "pattern")) in \(plural(files, "file"))"
-        if patterns == 0 && unreadable == 0 { return found + ": no event patterns found in the given paths" }
-        return found + ": " + parts.joined(separator: ", ")
+        if patterns == 0 && unreadable == 0 {
+            return ([found + ": no event patterns found in the given paths"] + skips).joined(separator: ", ")
+        }
+        return found + ": " + (parts + skips).joined(separator: ", ")
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Turns the PATH arguments of `ebmatch validate` into the files to check.
 ///
-/// A file named on the command line is always checked. A folder is walked recursively, in name order,
+/// A file named on the command line is always checked (a suite manifest is then passed over by
+/// `PatternChecker`, by its name). A folder is walked recursively, in name order,
 /// for `*.json` files, passing over hidden entries, `node_modules`, the JSON files that tools keep
 /// next to templates (`package.json`, `tsconfig.json`, `cdk.json`, a CDK cloud assembly's
 /// `manifest.json`, `tree.json` and `*.assets.json`), and the events of `ebmatch test` suites (their

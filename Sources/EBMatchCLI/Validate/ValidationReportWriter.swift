@@ -101,10 +101,10 @@ struct ValidationReportWriter {
 
     /// One line per pattern (`"valid"`, its errors and warnings), or one for a file that could not be read.
     private func writeJSON(_ file: CheckedFile) {
-        if file.skippedAsEvent {
+        if let skipped = file.skipped {
             var object = JSONObjectText()
             object.add("file", file.name)
-            object.add("skipped", "an event (it has id, source, detail-type, account, time and detail), not a pattern")
+            object.add("skipped", skipped.description)
             output.write(object.text + "\n")
             return
         }
