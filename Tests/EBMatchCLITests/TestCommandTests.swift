@@ -56,6 +56,16 @@ import FoundationXML
         #expect(outcome.lines.first?.hasSuffix("/empty: no events, so it tests nothing (add match/ or no-match/ events)") == true)
     }
 
+    @Test func emptyManifestIsAdvisedToListEvents() throws {
+        let harness = try CommandHarness()
+        _ = try harness.file("p.json", #"{"source": ["a"]}"#)
+        let manifest = try harness.file("p.suite.json", #"{"pattern": "p.json", "match": [], "no-match": []}"#)
+        let outcome = harness.run(["test", manifest])
+        #expect(outcome.status == 1)
+        #expect(outcome.lines.first
+            == #"FAIL \#(manifest): no events, so it tests nothing (list event files under "match" or "no-match")"#)
+    }
+
     @Test func invalidPatternOrEventExitsTwo() throws {
         let folder = try CommandHarness.fixture("suites")
         #expect(try CommandHarness().run(["test", folder + "/invalid-pattern"]).status == 2)

@@ -120,6 +120,7 @@ import Testing
         let topic = run(["--org", "x", "--topic", "conversation.end"], input: [])
         #expect(topic.code == .usage)
         #expect(topic.errors.contains("unknown topic conversation.end"))
+        #expect(topic.errors.contains("e.g. v2.detail.events.conversation.{id}.conversation.end"))
         let help = run(["--help"], input: [])
         #expect(help.code == .accepted)
         #expect(help.output.contains("--pattern FILE"))

@@ -57,8 +57,11 @@ extension EBMatchError {
         default:
             break
         }
-        if reason.hasSuffix("must be an object or an array") {
-            return #"write the value as a list, e.g. "source": ["aws.ec2"]"#
+        let notAList = "\" must be an object or an array"
+        if reason.hasPrefix("\""), reason.hasSuffix(notAList) {
+            // The reason quotes the member's name: show the fix on that member, not on an unrelated one.
+            let name = reason.dropFirst().dropLast(notAList.count)
+            return #"write the value as a list, e.g. ""# + name + #"": ["value"], or an object of fields"#
         }
         if reason.hasPrefix("Value of "), reason.hasSuffix(" must be numeric") {
             return "write the number without quotes"

@@ -20,6 +20,8 @@ struct RuleSuite: Sendable {
     var expectations: [(file: String, mustMatch: Bool)] = []
     /// Why the suite cannot be run (a malformed manifest, say), with the file it concerns.
     var problem: (file: String, message: String)?
+    /// Whether a manifest describes the suite (rather than a folder), for advice on adding events.
+    var isManifest = false
 
     /// Event files are recognised by these endings.
     static let eventFileEndings = [".json", ".jsonl", ".ndjson"]
@@ -36,7 +38,7 @@ struct RuleSuite: Sendable {
 
     /// The suite a manifest describes.
     static func manifest(_ path: String) -> RuleSuite {
-        var suite = RuleSuite(name: path, patternPath: "")
+        var suite = RuleSuite(name: path, patternPath: "", isManifest: true)
         guard let data = FileManager.default.contents(atPath: path) else {
             suite.problem = (path, "cannot read the manifest")
             return suite

@@ -92,7 +92,9 @@ struct SuiteReportWriter {
         if run.hasErrors {
             output.write("\(label("ERROR", Self.red)) \(name)\n")
         } else if run.isEmpty {
-            output.write("\(label("FAIL", Self.red)) \(name): no events, so it tests nothing (add match/ or no-match/ events)\n")
+            let advice = run.suite.isManifest
+                ? "list event files under \"match\" or \"no-match\"" : "add match/ or no-match/ events"
+            output.write("\(label("FAIL", Self.red)) \(name): no events, so it tests nothing (\(advice))\n")
             return
         } else {
             output.write("\(label("FAIL", Self.red)) \(name): \(run.failedTotal) of \(run.total) expectations failed\n")

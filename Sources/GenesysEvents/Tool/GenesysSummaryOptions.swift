@@ -87,7 +87,8 @@ public struct GenesysSummaryOptions: Sendable, Equatable {
             } else {
                 throw UsageError(
                     message: "unknown topic \(name): give a short name (customer.start, customer.end, acd.start, acd.end, "
-                        + "user.start, user.end, acw, queue.conversations) or a template with {id}")
+                        + "user.start, user.end, acw, queue.conversations) or a template with {id}, e.g. "
+                        + GenesysTopic.detailEventPrefix + (name.isEmpty || name.hasPrefix("v2.") ? "voicemail.end" : name))
             }
         }
         return accepted
