@@ -84,6 +84,19 @@ struct GenesysLintTests {
         #expect(Self.codes(#"{"detail": {"eventBody": {"queueId": [{"exists": false}]}}, "detail-type": ["v2.detail.events.conversation.{id}.customer.end"]}"#) == [])
     }
 
+    @Test func aValueFittingSomeTopicIsFineWhenNoTopicIsNamed() {
+        // eventTime is a number on the detail events and a string on audits: without detail-type, a numeric
+        // condition means the detail events (it was reported as "a string on audits").
+        let source = #""source": [{"prefix": "aws.partner/genesys.com/cloud/"}]"#
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [{\"numeric\": [\">\", 0]}]}}}") == [])
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [{\"prefix\": \"2025-\"}]}}}") == [])
+        // A value that fits no topic's type is still reported, and so is a named topic's misfit.
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [true]}}}") == ["genesysValueType"])
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"mediaType\": [\"voice\"]}}}") == ["genesysEnumCase"])
+        #expect(Self.codes(#"{"detail-type": [{"prefix": "v2."}], "detail": {"eventBody": {"eventTime": [{"numeric": [">", 0]}]}}}"#)
+            == ["genesysFieldNotOnTopic", "genesysValueType"])
+    }
+
     @Test func otherSourcesAreLeftAlone() {
         #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"entity": ["x"]}, "detailType": ["y"]}"#) == [])
         #expect(Self.codes(#"{"detail": {"state": ["running"]}}"#) == [])
