@@ -179,8 +179,11 @@ struct GenesysLint {
                 continue
             }
             guard term.operation == nil || term.operation == "equals-ignore-case" else { continue }
-            if table.topics.contains(where: { $0.detailType == text }) { continue }
-            if let template = Self.template(of: text) {
+            // equals-ignore-case compares as EventBridge does: both sides lower-cased.
+            let ignoresCase = term.operation == "equals-ignore-case"
+            let value = ignoresCase ? text.lowercased() : text
+            if table.topics.contains(where: { (ignoresCase ? $0.detailType.lowercased() : $0.detailType) == value }) { continue }
+            if let template = Self.template(of: value) {
                 findings.append(
                     GenesysLintFinding(
                         code: .genesysConcreteId,
@@ -189,7 +192,7 @@ struct GenesysLint {
                         fix: "write \"\(template)\" in detail-type, and select the one \(template.contains("queues") ? "queue" : "conversation") "
                             + "with \"detail\": {\"topicName\": [\"\(text)\"]}",
                         path: path, offset: term.offset))
-            } else if !text.hasPrefix("v2.") {
+            } else if !value.hasPrefix("v2.") {
                 findings.append(invented(text, operation: "is", path: path, offset: term.offset))
             }
         }

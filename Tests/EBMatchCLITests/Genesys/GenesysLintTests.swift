@@ -97,6 +97,15 @@ struct GenesysLintTests {
             == ["genesysFieldNotOnTopic", "genesysValueType"])
     }
 
+    @Test func equalsIgnoreCaseDetailTypeNamesItsTopic() {
+        let upper = #"{"detail-type": [{"equals-ignore-case": "V2.DETAIL.EVENTS.CONVERSATION.{ID}.ACD.END"}], "#
+            + #""detail": {"eventBody": {"queueId": ["ee2d4ca2-4f87-4a11-a6a2-6c5b294d5d54"]}}}"#
+        #expect(Self.codes(upper) == [])
+        #expect(Self.codes(#"{"detail-type": [{"equals-ignore-case": "Conversation.End"}]}"#) == ["genesysInventedDetailType"])
+        #expect(Self.codes(#"{"detail-type": [{"equals-ignore-case": "V2.ROUTING.QUEUES.EE2D4CA2-4F87-4A11-A6A2-6C5B294D5D54.CONVERSATIONS"}]}"#)
+            == ["genesysConcreteId"])
+    }
+
     @Test func otherSourcesAreLeftAlone() {
         #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"entity": ["x"]}, "detailType": ["y"]}"#) == [])
         #expect(Self.codes(#"{"detail": {"state": ["running"]}}"#) == [])
