@@ -106,6 +106,20 @@ struct GenesysLintTests {
             == ["genesysConcreteId"])
     }
 
+    @Test func manyAlternativesOfManyConditionsAreLintedQuickly() throws {
+        // 1,024 alternatives of 190 conditions: each condition's name suggestions took minutes, once per alternative.
+        let or = (0..<10).map { #""x\#($0)": {"$or": [{"a": ["1"]}, {"b": ["2"]}]}"# }
+        let fields = (0..<180).map { #""q\#($0)": ["1"]"# }
+        let pattern = #"{"detail-type": ["v2.detail.events.conversation.{id}.acd.end"], "detail": {"eventBody": {"#
+            + (or + fields).joined(separator: ", ") + "}}}"
+        let clock = ContinuousClock()
+        var findings: [GenesysLintFinding] = []
+        let elapsed = clock.measure { findings = Self.findings(pattern) }
+        #expect(findings.count == 200)
+        #expect(Set(findings.map(\.code)) == [.genesysUnknownField])
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
     @Test func otherSourcesAreLeftAlone() {
         #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"entity": ["x"]}, "detailType": ["y"]}"#) == [])
         #expect(Self.codes(#"{"detail": {"state": ["running"]}}"#) == [])
