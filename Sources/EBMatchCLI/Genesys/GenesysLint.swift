@@ -228,11 +228,12 @@ struct GenesysLint {
         return parts.map { isUUID($0) ? "{id}" : String($0) }.joined(separator: ".")
     }
 
-    /// Whether `text` is a UUID as Genesys writes ids: 8-4-4-4-12 hexadecimal digits.
+    /// Whether `text` is a UUID as Genesys writes ids: 8-4-4-4-12 hexadecimal digits (ASCII only:
+    /// `isHexDigit` alone also takes fullwidth digits, which no id holds).
     static func isUUID(_ text: Substring) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isHexDigit } }
     }
 
     /// Warnings for the values of a `detail.topicName` condition.

@@ -33,6 +33,22 @@ struct GenesysPatternRequest: Sendable, Equatable {
         }
     }
 
+    /// The request with its ids as Genesys writes them, in lower case (EventBridge compares exactly, so an
+    /// id pasted in upper case would match nothing), and each queue once.
+    var normalized: GenesysPatternRequest {
+        var request = self
+        request.org = org?.lowercased()
+        request.queues = Self.unique(queues.map { $0.lowercased() })
+        request.excludedQueues = Self.unique(excludedQueues.map { $0.lowercased() })
+        return request
+    }
+
+    /// `ids` without repeats, in their first order.
+    private static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
     /// Refuses what is wrong whatever the topics: no topic, a suffix without its org, a queue both
     /// wanted and excluded.
     func check() throws(CommandLineArguments.UsageError) {
