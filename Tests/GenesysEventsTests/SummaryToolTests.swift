@@ -154,4 +154,14 @@ import Testing
             readFile: { _ in [] }, write: { _ in }, writeError: { _ in })
         #expect(tool.run(["--org", "x"]) == .malformed)
     }
+
+    @Test func anOptionIsNotTakenForTheValueBeforeIt() {
+        let result = run(["--org", "--topic", "acd.end"], input: [])
+        #expect(result.code == .usage)
+        #expect(result.errors.contains("--org needs a value, found the option --topic"))
+        let inline = run(
+            ["--org", Samples.organizationId, "--pattern=--odd.json"], input: [], files: ["--odd.json": Array(#"{"id": ["x"]}"#.utf8)])
+        #expect(inline.code == .accepted)
+    }
+
 }

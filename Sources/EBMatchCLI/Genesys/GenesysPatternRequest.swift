@@ -19,6 +19,8 @@ struct GenesysPatternRequest: Sendable, Equatable {
     /// Takes the value of one of the command's options.
     mutating func set(_ option: String, _ value: String) throws(CommandLineArguments.UsageError) {
         guard !value.isEmpty else { throw .init("option '\(option)' needs a non-empty value") }
+        // No topic, id, suffix or enum value starts with "--": this is the next option, the value forgotten.
+        guard !value.hasPrefix("--") else { throw .init("option '\(option)' needs a value, found the option '\(value)'") }
         switch option {
         case "--topic": topics.append(value)
         case "--queue": queues.append(value)

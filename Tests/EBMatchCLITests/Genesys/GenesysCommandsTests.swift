@@ -77,6 +77,9 @@ struct GenesysCommandsTests {
         (["--topic", "acd.end", "--frob"], "unknown option '--frob' for 'genesys pattern'"),
         // `isHexDigit` alone took fullwidth digits, and the pattern matched nothing.
         (["--topic", "acd.end", "--queue", "\u{FF45}\u{FF45}" + queueA.dropFirst(2)], "'\u{FF45}\u{FF45}2d4ca2-"),
+        // The option after a forgotten value is not taken for the value.
+        (["--queue", "--topic", "acd.end"], "option '--queue' needs a value, found the option '--topic'"),
+        (["--topic", "--queue", queueA], "option '--topic' needs a value, found the option '--queue'"),
     ])
     func refusal(_ arguments: [String], _ message: String) throws {
         let outcome = try CommandHarness().run(["genesys", "pattern"] + arguments)
