@@ -13,7 +13,10 @@ import Foundation
 /// ```
 ///
 /// Steps, in order (the first failure is reported):
-/// 1. the bytes are read as JSON with EBMatch's parser (syntax errors carry line, column and path);
+/// 1. the bytes are read as JSON with EBMatch's parser (syntax errors carry line, column and path), and
+///    what Foundation's decoder would read otherwise is refused as `malformed`: a member named twice in
+///    one object (EventBridge matches either value), a number beyond `Double`, nesting past
+///    `GenesysJSON.maxDepth`;
 /// 2. `source` must be the organization's partner source (`wrongSource`);
 /// 3. `detail-type` must be an accepted topic, when topics are given (`wrongTopic`);
 /// 4. the event must match the pattern, when one is given (`patternMismatch`, with the reasons);
@@ -70,6 +73,9 @@ public struct GenesysEventReceiver: Sendable {
         let locator = JSONLocator(root: tree, source: bytes)
         guard tree.members != nil else {
             throw locator.malformed(at: [], "an event must be a JSON object, found \(JSONLocator.describe(tree))")
+        }
+        if let obstacle = DecodingObstacle.first(in: tree) {
+            throw obstacle.error(in: bytes)
         }
         let source = try locator.string(member: "source")
         guard let parsed = source.flatMap(GenesysSource.init), accepts(parsed) else {
