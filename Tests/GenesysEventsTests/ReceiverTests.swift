@@ -218,4 +218,14 @@ import Testing
         }
     }
 
+    @Test func loneSurrogateEscapesReadAsEventBridgeReadsThem() throws {
+        // EventBridge (Java) and EBMatch read a lone surrogate as "?"; Foundation refused the whole event.
+        let text = #"{"source": "\#(Samples.source)", "detail-type": "v2.detail.events.conversation.{id}.acd.end", "#
+            + #""detail": {"eventBody": {"userId": "ab\ud83d", "queueId": "q\\ud800", "wrapupCode": "\ud83d\ude00\udc00"}}}"#
+        let summary = try receiver.receive(text)
+        #expect(summary.userId == "ab?")
+        #expect(summary.queueId == #"q\ud800"#)
+        #expect(summary.wrapupCode == "\u{1F600}?")
+        #expect(LoneSurrogateEscapes.replaced(in: Array(#"{"a": "\ud83d\ude00 \\ud800"}"#.utf8)) == nil)
+    }
 }

@@ -91,7 +91,8 @@ public struct GenesysEventReceiver: Sendable {
             try check(bytes, against: pattern)
         }
         do {
-            return try JSONDecoder().decode(GenesysEvent.self, from: Data(bytes))
+            // Lone surrogate escapes are read as `?`, as EventBridge reads them (Foundation refuses them).
+            return try JSONDecoder().decode(GenesysEvent.self, from: Data(LoneSurrogateEscapes.replaced(in: bytes) ?? bytes))
         } catch let error as DecodingError {
             throw locator.malformed(error)
         } catch {
