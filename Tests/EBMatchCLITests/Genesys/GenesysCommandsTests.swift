@@ -103,6 +103,21 @@ struct GenesysCommandsTests {
         #expect(try pattern.matches(utf8: try GenesysPack.bytes("events/e09-routing-queue-a-conversation-ended.json")))
     }
 
+    @Test func aPatternTooLongForEventBridgeIsRefused() throws {
+        // 150 excluded queues printed 21,883 characters with exit 0; `validate` then called it invalid.
+        let queues = (0..<150).map { String(format: "%08x-0000-4000-8000-000000000000", $0) }
+        let tooMany = try CommandHarness().run(
+            ["genesys", "pattern", "--topic", "acd.end", "--topic", "queue.conversations"] + queues.flatMap { ["--exclude-queue", $0] })
+        #expect(tooMany.status == 64)
+        #expect(tooMany.stdout.isEmpty)
+        #expect(tooMany.stderr.hasPrefix("ebmatch: error: the pattern would be "))
+        #expect(tooMany.stderr.contains("characters long; EventBridge accepts at most 4,096"))
+        let many = try CommandHarness().run(["genesys", "pattern", "--topic", "acd.end"] + queues.prefix(50).flatMap { ["--queue", $0] })
+        #expect(many.status == 0)
+        #expect(many.stderr.hasPrefix("ebmatch: warning: the pattern is \(many.stdout.utf16.count - 1) characters long"))
+        #expect(try EventPattern(many.stdout).paths.contains("detail.eventBody.queueId"))
+    }
+
     /// Every topic, alone and with each option it takes, gives a pattern EventBridge accepts and the lint
     /// passes, and that matches the samples of its topic it should.
     @Test("every topic's patterns are valid and lint-clean", arguments: GenesysTopicTable.bundled.topics.map(\.name))
