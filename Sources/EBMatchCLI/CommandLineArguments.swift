@@ -181,7 +181,8 @@ public struct CommandLineArguments: Sendable, Equatable {
                 let allowed = OutputFormat.allowed(for: command)
                 guard let parsed = OutputFormat(argument: value), allowed.contains(parsed) else {
                     let names = allowed.map { "'\($0.rawValue)'" }
-                    let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+                    let expected = names.count < 2
+                        ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
                     throw UsageError("invalid value '\(value)' for '--format' (expected \(expected))")
                 }
                 format = parsed

@@ -47,6 +47,8 @@ import Testing
         (["p.json", "-", "-"], "standard input ('-') can be read only once"),
         (["--format", "xml", "p.json", "e.json"], "invalid value 'xml' for '--format' (expected 'text' or 'json')"),
         (["p.json", "e.json", "--format"], "option '--format' needs a value"),
+        // A command with one format names it alone (not "expected  or 'text'").
+        (["genesys", "pattern", "--topic", "acd.end", "--format", "json"], "invalid value 'json' for '--format' (expected 'text')"),
         (["--max-wildcard-complexity", "0", "p", "e"],
          "invalid value '0' for '--max-wildcard-complexity' (expected a positive integer)"),
         (["--max-wildcard-complexity", "-3", "p", "e"],

@@ -166,4 +166,66 @@ import Testing
         }
         #expect(throws: GenesysReceiveError.self) { try receiver.receive([0xFF, 0xFE, 0x00]) }
     }
+
+    @Test func aMemberGivenTwiceIsMalformedNotReadTwoWays() {
+        // The topic check read the last detail-type and decoding the first: acd.end passed, customer.end came out.
+        let ends = GenesysEventReceiver(organizationId: Samples.organizationId, acceptedTopics: [.acdEnd])
+        let twice = "{\"source\": \"\(Samples.source)\",\n \"detail-type\": \"v2.detail.events.conversation.{id}.customer.end\",\n"
+            + " \"detail-type\": \"v2.detail.events.conversation.{id}.acd.end\"}"
+        #expect(throws: GenesysReceiveError.malformed(
+            line: 3, column: 2, path: "$.detail-type",
+            message: "member \"detail-type\" is given twice in one object (first at line 2, column 2); "
+                + "EventBridge matches either value, so the event is ambiguous")) {
+            try ends.receive(twice)
+        }
+        let source = #"{"source": "evil", "source": "\#(Samples.source)"}"#
+        #expect(throws: GenesysReceiveError.self) { try receiver.receive(source) }
+        let body = #"{"source": "\#(Samples.source)", "detail": {"eventBody": {"queueId": "a", "queueId": "b"}}}"#
+        do {
+            _ = try receiver.receive(body)
+            Issue.record("an ambiguous queueId was accepted")
+        } catch {
+            guard case .malformed(_, _, let path, _) = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
+            #expect(path == "$.detail.eventBody.queueId")
+        }
+    }
+
+    @Test func whatFoundationCannotReadIsMalformedWhereItIs() {
+        let event = { (body: String) in #"{"source": "\#(Samples.source)", "detail": {"eventBody": {\#(body)}}}"# }
+        #expect(throws: GenesysReceiveError.malformed(
+            line: 1, column: 125, path: "$.detail.eventBody.big",
+            message: "the number -1e400 is beyond the range of a 64-bit floating-point number")) {
+            try receiver.receive(event(#""big": -1e400"#))
+        }
+        // Nesting past Foundation's own limit (512) failed as "The given data was not valid JSON." at 1:1.
+        let deep = event(#""x": "# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
+        do {
+            _ = try receiver.receive(deep)
+            Issue.record("600 levels were decoded")
+        } catch {
+            guard case .malformed(let line, let column, let path, let message) = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
+            #expect(line == 1)
+            // `x` (column 123) is 3 steps deep; the first value past the limit is 126 brackets further.
+            #expect(column == 123 + GenesysJSON.maxDepth - 2)
+            #expect(path.hasPrefix("$.detail.eventBody.x[0][0]"))
+            #expect(message == "JSON nested deeper than \(GenesysJSON.maxDepth) levels")
+        }
+    }
+
+    @Test func loneSurrogateEscapesReadAsEventBridgeReadsThem() throws {
+        // EventBridge (Java) and EBMatch read a lone surrogate as "?"; Foundation refused the whole event.
+        let text = #"{"source": "\#(Samples.source)", "detail-type": "v2.detail.events.conversation.{id}.acd.end", "#
+            + #""detail": {"eventBody": {"userId": "ab\ud83d", "queueId": "q\\ud800", "wrapupCode": "\ud83d\ude00\udc00"}}}"#
+        let summary = try receiver.receive(text)
+        #expect(summary.userId == "ab?")
+        #expect(summary.queueId == #"q\ud800"#)
+        #expect(summary.wrapupCode == "\u{1F600}?")
+        #expect(LoneSurrogateEscapes.replaced(in: Array(#"{"a": "\ud83d\ude00 \\ud800"}"#.utf8)) == nil)
+    }
 }

@@ -155,4 +155,40 @@ import Testing
             readFile: { _ in [] }, write: { _ in }, writeError: { _ in })
         #expect(tool.run(["--org", "x"]) == .malformed)
     }
+
+    @Test func anOptionIsNotTakenForTheValueBeforeIt() {
+        let result = run(["--org", "--topic", "acd.end"], input: [])
+        #expect(result.code == .usage)
+        #expect(result.errors.contains("--org needs a value, found the option --topic"))
+        let inline = run(
+            ["--org", Samples.organizationId, "--pattern=--odd.json"], input: [], files: ["--odd.json": Array(#"{"id": ["x"]}"#.utf8)])
+        #expect(inline.code == .accepted)
+    }
+
+    @Test func patternFilesSayWhyTheyCannotBeRead() throws {
+        let tooLarge = "too large"
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: BoundedFileReader.Failure(reason: "is a directory")) {
+            try BoundedFileReader.read(folder, limit: 10, tooLarge: tooLarge)
+        }
+        #expect(throws: BoundedFileReader.Failure(reason: "No such file or directory")) {
+            try BoundedFileReader.read(folder + "/no-such-\(UUID().uuidString).json", limit: 10, tooLarge: tooLarge)
+        }
+        #expect(throws: BoundedFileReader.Failure(reason: tooLarge)) {
+            try BoundedFileReader.read("/dev/zero", limit: 1 << 20, tooLarge: tooLarge)
+        }
+        // A pipe (`--pattern <(…)`): Data(contentsOf:) refused it with "You don't have permission".
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(#"{"id": ["x"]}"#.utf8))
+        try pipe.fileHandleForWriting.close()
+        let read = try BoundedFileReader.read("/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)", limit: 100, tooLarge: tooLarge)
+        #expect(read == Array(#"{"id": ["x"]}"#.utf8))
+        // Standard input that is a folder: the system's reason, not Foundation's NSError dump.
+        let folderError = NSError(
+            domain: NSCocoaErrorDomain, code: 256,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))])
+        #expect(throws: GenesysSummaryTool.InputError.unreadable("Is a directory")) {
+            try GenesysSummaryTool.readAll { _ in throw folderError }
+        }
+    }
 }

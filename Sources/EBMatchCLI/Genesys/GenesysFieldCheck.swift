@@ -106,7 +106,10 @@ struct GenesysFieldCheck {
         if let objectType = typed.first(where: { $0.0.isObject }) {
             return findings + objectCondition(condition, what: "detail.eventBody.\(path) on \(objectType.1)")
         }
-        return findings + valueFindings(condition, types: typed)
+        // Without a topic named, the condition selects the topics where it can hold (a numeric eventTime
+        // means the detail events, not the audits): a value is wrong only when it fits no carrier.
+        if !explicit && typed.count < carriers.count { return findings }
+        return findings + valueFindings(condition, types: typed, everyType: explicit)
     }
 
     /// The finding for a field that the selected topics lack but others carry.
@@ -138,18 +141,17 @@ struct GenesysFieldCheck {
         ]
     }
 
-    /// Findings for values whose type or case does not fit the field on the topics that carry it.
-    private func valueFindings(_ condition: Condition, types: [(FieldType, String)]) -> [GenesysLintFinding] {
+    /// Findings for values whose type or case does not fit the field on the topics that carry it: on any
+    /// of them when `everyType` (the topics were named), otherwise only values that fit none of them.
+    private func valueFindings(
+        _ condition: Condition, types: [(FieldType, String)], everyType: Bool = true
+    ) -> [GenesysLintFinding] {
         var findings: [GenesysLintFinding] = []
         let field = condition.dottedField
         for term in GenesysLint.terms(condition.list) {
-            for (type, topic) in types {
-                guard let finding = check(term, against: type, field: field, topic: topic, condition: condition) else {
-                    continue
-                }
-                findings.append(finding)
-                break
-            }
+            let misfits = types.map { type, topic in check(term, against: type, field: field, topic: topic, condition: condition) }
+            guard everyType || !misfits.contains(where: { $0 == nil }) else { continue }
+            if let finding = misfits.lazy.compactMap({ $0 }).first { findings.append(finding) }
         }
         return findings
     }

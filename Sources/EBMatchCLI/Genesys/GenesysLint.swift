@@ -19,6 +19,9 @@ struct GenesysLint {
         guard let tree = try? JSONValue.parse(utf8: text, ignoringTrailingContent: true) else { return [] }
         var findings: [GenesysLintFinding] = []
         var selections: [Range<Int>: [GenesysTopicTable.Topic]] = [:]
+        // Alternatives share conditions and mostly their topics too: check a condition once per choice of
+        // topics, or 1,024 alternatives of 200 conditions each take minutes of name suggestions.
+        var checked: Set<String> = []
         for branch in PatternBranches(tree).branches where isGenesys(branch) {
             for condition in branch where condition.field == ["source"] {
                 findings += sourceFindings(condition)
@@ -40,7 +43,8 @@ struct GenesysLint {
                 }
             }
             let fields = GenesysFieldCheck(table: table, selected: selected, explicit: explicit)
-            for condition in branch {
+            let choice = (explicit ? "named " : "any ") + selected.map(\.name).joined(separator: ",")
+            for condition in branch where checked.insert("\(condition.nameOffset) \(choice)").inserted {
                 findings += fields.findings(condition)
             }
         }
@@ -179,8 +183,11 @@ struct GenesysLint {
                 continue
             }
             guard term.operation == nil || term.operation == "equals-ignore-case" else { continue }
-            if table.topics.contains(where: { $0.detailType == text }) { continue }
-            if let template = Self.template(of: text) {
+            // equals-ignore-case compares as EventBridge does: both sides lower-cased.
+            let ignoresCase = term.operation == "equals-ignore-case"
+            let value = ignoresCase ? text.lowercased() : text
+            if table.topics.contains(where: { (ignoresCase ? $0.detailType.lowercased() : $0.detailType) == value }) { continue }
+            if let template = Self.template(of: value) {
                 findings.append(
                     GenesysLintFinding(
                         code: .genesysConcreteId,
@@ -189,7 +196,7 @@ struct GenesysLint {
                         fix: "write \"\(template)\" in detail-type, and select the one \(template.contains("queues") ? "queue" : "conversation") "
                             + "with \"detail\": {\"topicName\": [\"\(text)\"]}",
                         path: path, offset: term.offset))
-            } else if !text.hasPrefix("v2.") {
+            } else if !value.hasPrefix("v2.") {
                 findings.append(invented(text, operation: "is", path: path, offset: term.offset))
             }
         }
@@ -221,11 +228,12 @@ struct GenesysLint {
         return parts.map { isUUID($0) ? "{id}" : String($0) }.joined(separator: ".")
     }
 
-    /// Whether `text` is a UUID as Genesys writes ids: 8-4-4-4-12 hexadecimal digits.
+    /// Whether `text` is a UUID as Genesys writes ids: 8-4-4-4-12 hexadecimal digits (ASCII only:
+    /// `isHexDigit` alone also takes fullwidth digits, which no id holds).
     static func isUUID(_ text: Substring) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isHexDigit } }
     }
 
     /// Warnings for the values of a `detail.topicName` condition.

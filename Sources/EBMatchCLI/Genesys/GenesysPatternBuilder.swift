@@ -41,6 +41,7 @@ struct GenesysPatternBuilder {
                     ])
             }
         }
+        let request = request.normalized
         let media = try enumValues(request.media, field: "mediaType", option: "--media", topics: topics)
         let directions = try enumValues(request.directions, field: "direction", option: "--direction", topics: topics)
 

@@ -30,6 +30,14 @@ struct GenesysPatternCommand {
             for line in error.explanation { errors.write("  \(line)\n") }
             return .refused
         }
+        // EventBridge's size limits, as `validate` applies them to the file written (without its last line
+        // break): so many queues that the pattern is refused is the request's fault, not a bug.
+        let length = text.utf16.count - 1
+        if length > 4096 {
+            errors.write("ebmatch: error: the pattern would be \(length) characters long; EventBridge accepts at most 4,096\n")
+            errors.write("  Split the queues over several rules, or filter on fewer topics in each.\n")
+            return .refused
+        }
         let bytes = Array(text.utf8)
         let validation = EventPattern.validate(utf8: bytes)
         let lint = GenesysLint().findings(in: bytes)
@@ -38,6 +46,11 @@ struct GenesysPatternCommand {
             errors.write("ebmatch: internal error: the pattern written fails its own checks: \(reasons.joined(separator: "; "))\n")
             errors.write(text)
             return .internalError
+        }
+        if length > 2048 {
+            errors.write(
+                "ebmatch: warning: the pattern is \(length) characters long, over EventBridge's default quota of 2,048 "
+                    + "(a quota increase allows up to 4,096)\n")
         }
         output.write(text)
         return .printed

@@ -19,6 +19,8 @@ struct GenesysPatternRequest: Sendable, Equatable {
     /// Takes the value of one of the command's options.
     mutating func set(_ option: String, _ value: String) throws(CommandLineArguments.UsageError) {
         guard !value.isEmpty else { throw .init("option '\(option)' needs a non-empty value") }
+        // No topic, id, suffix or enum value starts with "--": this is the next option, the value forgotten.
+        guard !value.hasPrefix("--") else { throw .init("option '\(option)' needs a value, found the option '\(value)'") }
         switch option {
         case "--topic": topics.append(value)
         case "--queue": queues.append(value)
@@ -31,6 +33,22 @@ struct GenesysPatternRequest: Sendable, Equatable {
         case "--direction": directions.append(value)
         default: throw .init("unknown option '\(option)' for 'genesys pattern'")
         }
+    }
+
+    /// The request with its ids as Genesys writes them, in lower case (EventBridge compares exactly, so an
+    /// id pasted in upper case would match nothing), and each queue once.
+    var normalized: GenesysPatternRequest {
+        var request = self
+        request.org = org?.lowercased()
+        request.queues = Self.unique(queues.map { $0.lowercased() })
+        request.excludedQueues = Self.unique(excludedQueues.map { $0.lowercased() })
+        return request
+    }
+
+    /// `ids` without repeats, in their first order.
+    private static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
     }
 
     /// Refuses what is wrong whatever the topics: no topic, a suffix without its org, a queue both

@@ -13,7 +13,10 @@ import Foundation
 /// ```
 ///
 /// Steps, in order (the first failure is reported):
-/// 1. the bytes are read as JSON with EBMatch's parser (syntax errors carry line, column and path);
+/// 1. the bytes are read as JSON with EBMatch's parser (syntax errors carry line, column and path), and
+///    what Foundation's decoder would read otherwise is refused as `malformed`: a member named twice in
+///    one object (EventBridge matches either value), a number beyond `Double`, nesting past
+///    `GenesysJSON.maxDepth`;
 /// 2. `source` must be the organization's partner source (`wrongSource`);
 /// 3. `detail-type` must be an accepted topic, when topics are given (`wrongTopic`);
 /// 4. the event must match the pattern, when one is given (`patternMismatch`, with the reasons);
@@ -71,6 +74,9 @@ public struct GenesysEventReceiver: Sendable {
         guard tree.members != nil else {
             throw locator.malformed(at: [], "an event must be a JSON object, found \(JSONLocator.describe(tree))")
         }
+        if let obstacle = DecodingObstacle.first(in: tree) {
+            throw obstacle.error(in: bytes)
+        }
         let source = try locator.string(member: "source")
         guard let parsed = source.flatMap(GenesysSource.init), accepts(parsed) else {
             throw .wrongSource(expected: expectedSource, found: source)
@@ -85,7 +91,8 @@ public struct GenesysEventReceiver: Sendable {
             try check(bytes, against: pattern)
         }
         do {
-            return try JSONDecoder().decode(GenesysEvent.self, from: Data(bytes))
+            // Lone surrogate escapes are read as `?`, as EventBridge reads them (Foundation refuses them).
+            return try JSONDecoder().decode(GenesysEvent.self, from: Data(LoneSurrogateEscapes.replaced(in: bytes) ?? bytes))
         } catch let error as DecodingError {
             throw locator.malformed(error)
         } catch {

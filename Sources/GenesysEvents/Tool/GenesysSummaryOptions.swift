@@ -34,7 +34,8 @@ public struct GenesysSummaryOptions: Sendable, Equatable {
     }
 
     /// Parses the arguments (without the program name). Options take their value as the next argument
-    /// or after `=` (`--org=ID`); the last of a repeated single-valued option wins.
+    /// (which cannot start with `--`) or after `=` (`--org=ID`); the last of a repeated single-valued
+    /// option wins.
     public static func parse(_ arguments: [String]) throws(UsageError) -> Request {
         var organization: String?
         var suffix: String?
@@ -58,6 +59,10 @@ public struct GenesysSummaryOptions: Sendable, Equatable {
             }
             if value == nil {
                 guard index < arguments.count else { throw UsageError(message: "\(name) needs a value") }
+                // The next option, its value forgotten (`--org --topic acd.end`); `--pattern=--x` still works.
+                guard !arguments[index].hasPrefix("--") else {
+                    throw UsageError(message: "\(name) needs a value, found the option \(arguments[index])")
+                }
                 value = arguments[index]
                 index += 1
             }

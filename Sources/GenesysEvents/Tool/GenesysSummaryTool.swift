@@ -37,6 +37,8 @@ public struct GenesysSummaryTool {
 
     /// The most input read: a whole array must be in memory before its events can be split.
     public static let maxInputBytes = 512 << 20
+    /// The largest pattern file read, as `ebmatch` reads patterns (EventBridge accepts 4,096 characters).
+    public static let maxPatternBytes = 1 << 20
 
     /// Reads all of standard input (or a stand-in).
     public var readInput: () throws(InputError) -> [UInt8]
@@ -103,7 +105,8 @@ public struct GenesysSummaryTool {
             do {
                 text = try readFile(path)
             } catch {
-                writeError("genesys-summary: cannot read pattern \(path): \(error.localizedDescription)\n")
+                let reason = (error as? BoundedFileReader.Failure)?.reason ?? error.localizedDescription
+                writeError("genesys-summary: cannot read pattern \(path): \(reason)\n")
                 return .malformed
             }
             do {
@@ -193,7 +196,7 @@ public struct GenesysSummaryTool {
             do {
                 chunk = try read(1 << 20)
             } catch {
-                throw .unreadable("\(error)")
+                throw .unreadable(BoundedFileReader.reason(for: error))
             }
             guard let chunk, !chunk.isEmpty else { return bytes }
             guard bytes.count + chunk.count <= limit else { throw .tooLarge(limit: limit) }
@@ -207,7 +210,11 @@ public struct GenesysSummaryTool {
             readInput: { () throws(InputError) -> [UInt8] in
                 try readAll { size in try FileHandle.standardInput.read(upToCount: size).map { [UInt8]($0) } }
             },
-            readFile: { path in [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) },
+            readFile: { path in
+                try BoundedFileReader.read(
+                    path, limit: maxPatternBytes,
+                    tooLarge: "larger than 1 MiB (EventBridge accepts patterns of at most 4,096 characters)")
+            },
             write: { text in try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) },
             writeError: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) })
     }

@@ -75,12 +75,47 @@ struct GenesysCommandsTests {
         ([], "missing --topic"),
         (["--topic", "acd.end", "extra"], "unexpected argument 'extra'"),
         (["--topic", "acd.end", "--frob"], "unknown option '--frob' for 'genesys pattern'"),
+        // `isHexDigit` alone took fullwidth digits, and the pattern matched nothing.
+        (["--topic", "acd.end", "--queue", "\u{FF45}\u{FF45}" + queueA.dropFirst(2)], "'\u{FF45}\u{FF45}2d4ca2-"),
+        // The option after a forgotten value is not taken for the value.
+        (["--queue", "--topic", "acd.end"], "option '--queue' needs a value, found the option '--topic'"),
+        (["--topic", "--queue", queueA], "option '--topic' needs a value, found the option '--queue'"),
     ])
     func refusal(_ arguments: [String], _ message: String) throws {
         let outcome = try CommandHarness().run(["genesys", "pattern"] + arguments)
         #expect(outcome.status == 64)
         #expect(outcome.stderr.hasPrefix("ebmatch: error: " + message), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func idsAreWrittenInLowerCaseAsGenesysSendsThem() throws {
+        // EventBridge compares exactly: an id pasted in upper case gave a pattern that matched nothing.
+        let outcome = try CommandHarness().run([
+            "genesys", "pattern", "--topic", "acd.end", "--topic", "queue.conversations", "--queue", Self.queueA.uppercased(),
+            "--queue", Self.queueA, "--org", Self.org.uppercased(),
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains(Self.queueA.uppercased()))
+        #expect(outcome.stdout.components(separatedBy: "\"\(Self.queueA)\"").count == 2)
+        #expect(outcome.stdout.contains("aws.partner/genesys.com/cloud/\(Self.org)/"))
+        let pattern = try EventPattern(outcome.stdout)
+        #expect(try pattern.matches(utf8: try GenesysPack.bytes("events/e02-acd-end-voice-queue-a.json")))
+        #expect(try pattern.matches(utf8: try GenesysPack.bytes("events/e09-routing-queue-a-conversation-ended.json")))
+    }
+
+    @Test func aPatternTooLongForEventBridgeIsRefused() throws {
+        // 150 excluded queues printed 21,883 characters with exit 0; `validate` then called it invalid.
+        let queues = (0..<150).map { String(format: "%08x-0000-4000-8000-000000000000", $0) }
+        let tooMany = try CommandHarness().run(
+            ["genesys", "pattern", "--topic", "acd.end", "--topic", "queue.conversations"] + queues.flatMap { ["--exclude-queue", $0] })
+        #expect(tooMany.status == 64)
+        #expect(tooMany.stdout.isEmpty)
+        #expect(tooMany.stderr.hasPrefix("ebmatch: error: the pattern would be "))
+        #expect(tooMany.stderr.contains("characters long; EventBridge accepts at most 4,096"))
+        let many = try CommandHarness().run(["genesys", "pattern", "--topic", "acd.end"] + queues.prefix(50).flatMap { ["--queue", $0] })
+        #expect(many.status == 0)
+        #expect(many.stderr.hasPrefix("ebmatch: warning: the pattern is \(many.stdout.utf16.count - 1) characters long"))
+        #expect(try EventPattern(many.stdout).paths.contains("detail.eventBody.queueId"))
     }
 
     /// Every topic, alone and with each option it takes, gives a pattern EventBridge accepts and the lint

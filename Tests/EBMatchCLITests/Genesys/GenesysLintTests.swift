@@ -84,6 +84,42 @@ struct GenesysLintTests {
         #expect(Self.codes(#"{"detail": {"eventBody": {"queueId": [{"exists": false}]}}, "detail-type": ["v2.detail.events.conversation.{id}.customer.end"]}"#) == [])
     }
 
+    @Test func aValueFittingSomeTopicIsFineWhenNoTopicIsNamed() {
+        // eventTime is a number on the detail events and a string on audits: without detail-type, a numeric
+        // condition means the detail events (it was reported as "a string on audits").
+        let source = #""source": [{"prefix": "aws.partner/genesys.com/cloud/"}]"#
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [{\"numeric\": [\">\", 0]}]}}}") == [])
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [{\"prefix\": \"2025-\"}]}}}") == [])
+        // A value that fits no topic's type is still reported, and so is a named topic's misfit.
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"eventTime\": [true]}}}") == ["genesysValueType"])
+        #expect(Self.codes("{\(source), \"detail\": {\"eventBody\": {\"mediaType\": [\"voice\"]}}}") == ["genesysEnumCase"])
+        #expect(Self.codes(#"{"detail-type": [{"prefix": "v2."}], "detail": {"eventBody": {"eventTime": [{"numeric": [">", 0]}]}}}"#)
+            == ["genesysFieldNotOnTopic", "genesysValueType"])
+    }
+
+    @Test func equalsIgnoreCaseDetailTypeNamesItsTopic() {
+        let upper = #"{"detail-type": [{"equals-ignore-case": "V2.DETAIL.EVENTS.CONVERSATION.{ID}.ACD.END"}], "#
+            + #""detail": {"eventBody": {"queueId": ["ee2d4ca2-4f87-4a11-a6a2-6c5b294d5d54"]}}}"#
+        #expect(Self.codes(upper) == [])
+        #expect(Self.codes(#"{"detail-type": [{"equals-ignore-case": "Conversation.End"}]}"#) == ["genesysInventedDetailType"])
+        #expect(Self.codes(#"{"detail-type": [{"equals-ignore-case": "V2.ROUTING.QUEUES.EE2D4CA2-4F87-4A11-A6A2-6C5B294D5D54.CONVERSATIONS"}]}"#)
+            == ["genesysConcreteId"])
+    }
+
+    @Test func manyAlternativesOfManyConditionsAreLintedQuickly() throws {
+        // 1,024 alternatives of 190 conditions: each condition's name suggestions took minutes, once per alternative.
+        let or = (0..<10).map { #""x\#($0)": {"$or": [{"a": ["1"]}, {"b": ["2"]}]}"# }
+        let fields = (0..<180).map { #""q\#($0)": ["1"]"# }
+        let pattern = #"{"detail-type": ["v2.detail.events.conversation.{id}.acd.end"], "detail": {"eventBody": {"#
+            + (or + fields).joined(separator: ", ") + "}}}"
+        let clock = ContinuousClock()
+        var findings: [GenesysLintFinding] = []
+        let elapsed = clock.measure { findings = Self.findings(pattern) }
+        #expect(findings.count == 200)
+        #expect(Set(findings.map(\.code)) == [.genesysUnknownField])
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
     @Test func otherSourcesAreLeftAlone() {
         #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"entity": ["x"]}, "detailType": ["y"]}"#) == [])
         #expect(Self.codes(#"{"detail": {"state": ["running"]}}"#) == [])
