@@ -185,6 +185,7 @@ import Testing
         #expect(unknown.stderr.hasPrefix(
             "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'genesysBareSource', 'genesysConcreteId', 'genesysEnumCase', "
                 + "'genesysEnumValue', 'genesysFieldNotOnTopic', 'genesysInventedDetailType', 'genesysInventedSource', "
+                + "'genesysNotAllChecked', "
                 + "'genesysUnknownField', 'genesysValueType', 'notStatic', 'sizeQuota', 'unsupportedInPipes')"))
     }
 

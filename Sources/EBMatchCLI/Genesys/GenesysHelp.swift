@@ -86,6 +86,7 @@ enum GenesysHelp {
           genesysEnumValue           an enum value one typo from a real one
           genesysValueType           a condition of the wrong type (numeric on a string eventTime,
                                      a string for a number, any condition on an object)
+          genesysNotAllChecked       more $or alternatives (1,024) or nesting (256) than the lint reads
         Patterns whose source selects other events are not checked.
 
         OPTIONS:

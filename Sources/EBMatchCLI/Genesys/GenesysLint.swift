@@ -22,7 +22,17 @@ struct GenesysLint {
         // Alternatives share conditions and mostly their topics too: check a condition once per choice of
         // topics, or 1,024 alternatives of 200 conditions each take minutes of name suggestions.
         var checked: Set<String> = []
-        for branch in PatternBranches(tree).branches where isGenesys(branch) {
+        let expansion = PatternBranches(tree)
+        if expansion.truncated, expansion.branches.contains(where: isGenesys) {
+            findings.append(
+                GenesysLintFinding(
+                    code: .genesysNotAllChecked,
+                    message: "the Genesys checks read at most \(PatternBranches.maxBranches) $or alternatives (after "
+                        + "multiplying out) and \(PatternBranches.maxDepth) levels of nesting; the rest of this pattern "
+                        + "was not checked",
+                    fix: "split the pattern into several rules, each with fewer $or alternatives", path: "$", offset: 0))
+        }
+        for branch in expansion.branches where isGenesys(branch) {
             for condition in branch where condition.field == ["source"] {
                 findings += sourceFindings(condition)
             }

@@ -24,6 +24,9 @@ struct GenesysLintFinding: Sendable, Hashable {
         /// A condition of the wrong type for the field (a number for a string, `numeric` on the string
         /// `eventTime` of audit topics, any condition on an object).
         case genesysValueType
+        /// The pattern is larger than the lint reads (more `$or` alternatives after multiplying out, or
+        /// deeper nesting): the rest was not checked, so silence about it means nothing.
+        case genesysNotAllChecked
     }
 
     /// What kind of mistake.

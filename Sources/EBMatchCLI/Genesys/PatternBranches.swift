@@ -43,7 +43,8 @@ struct PatternBranches {
 
     /// Each alternative's conditions, in pattern order.
     private(set) var branches: [[Condition]] = []
-    /// Whether alternatives past `maxBranches` were left out.
+    /// Whether part of the pattern was left out: alternatives past `maxBranches`, or objects deeper
+    /// than `maxDepth`.
     private(set) var truncated = false
 
     /// The alternatives of a pattern's parsed tree (a valid pattern: an object of objects and lists).
@@ -54,7 +55,11 @@ struct PatternBranches {
     /// The alternatives of one object of the pattern, below `field`.
     private mutating func expand(_ object: JSONValue, field: [String], jsonPath: String, depth: Int) -> [[Condition]] {
         var result: [[Condition]] = [[]]
-        guard depth < Self.maxDepth, let members = object.members else { return result }
+        guard let members = object.members else { return result }
+        guard depth < Self.maxDepth else {
+            truncated = truncated || !members.isEmpty
+            return result
+        }
         for member in members {
             let path = JSONPath.appending(member.name, to: jsonPath)
             if member.name == "$or", let elements = member.value.elements {

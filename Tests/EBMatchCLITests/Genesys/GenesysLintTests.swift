@@ -120,6 +120,20 @@ struct GenesysLintTests {
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 
+    @Test func whatTheLintDoesNotReadIsSaid() {
+        // 11 $or of two side by side make 2,048 alternatives: half are never read, and the lint says so.
+        let or = (0..<11).map { #""x\#($0)": {"$or": [{"a": ["1"]}, {"b": ["2"]}]}"# }.joined(separator: ", ")
+        let topic = #""detail-type": ["v2.detail.events.conversation.{id}.acd.end"]"#
+        #expect(Self.codes("{\(topic), \"detail\": {\"eventBody\": {\(or)}}}").first == "genesysNotAllChecked")
+        #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"# + or + "}}") == [])
+        // Past 256 levels of nesting, likewise.
+        let deep = String(repeating: #"{"a": "#, count: 300) + #"{"b": ["1"]}"# + String(repeating: "}", count: 300)
+        #expect(Self.codes("{\(topic), \"detail\": \(deep)}") == ["genesysNotAllChecked"])
+        // At the bounds, everything is read.
+        let ten = (0..<10).map { #""x\#($0)": {"$or": [{"queueId": ["1"]}, {"b": ["2"]}]}"# }.joined(separator: ", ")
+        #expect(!Self.codes("{\(topic), \"detail\": {\"eventBody\": {\(ten)}}}").contains("genesysNotAllChecked"))
+    }
+
     @Test func otherSourcesAreLeftAlone() {
         #expect(Self.codes(#"{"source": ["aws.ec2"], "detail": {"entity": ["x"]}, "detailType": ["y"]}"#) == [])
         #expect(Self.codes(#"{"detail": {"state": ["running"]}}"#) == [])
