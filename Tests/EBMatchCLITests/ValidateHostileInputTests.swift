@@ -101,6 +101,23 @@ import Testing
         #expect(outcome.lines.first == #"\#(file):1:10: error: "a\u000Ab" must be an object or an array (at $.a\u000Ab)"#)
     }
 
+    @Test func aDeepFaultsPathIsShortenedInTextButWholeInJSON() throws {
+        let harness = try CommandHarness()
+        // A fault 500 levels down: its path is 1,001 characters.
+        let file = try harness.file("deep.json", String(repeating: #"{"a": "#, count: 500) + "1" + String(repeating: "}", count: 500))
+        let text = harness.run(["validate", file])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains(" (1001 characters))\n"))
+        let json = harness.run(["validate", "--format", "json", file])
+        #expect(json.stdout.contains(#""path":"$"# + String(repeating: ".a", count: 500) + "\""))
+        // Past the depth limit the file cannot be read at all: the message is shortened too.
+        let deeper = try harness.file("deeper.json", String(repeating: #"{"a": "#, count: 1_001) + "1" + String(repeating: "}", count: 1_001))
+        let refused = harness.run(["validate", deeper])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains(" (2001 characters))\n"))
+        #expect(refused.stdout.count < 600)
+    }
+
     @Test func aByteOrderMarkIsNotAColumn() throws {
         let harness = try CommandHarness()
         let file = try harness.file(

@@ -29,7 +29,7 @@ enum GitHubAnnotations {
                     "file=" + property(name), "line=\(finding.line)", "col=\(finding.column)",
                     "title=" + property(title),
                 ]
-                var message = "\(finding.message) (at \(finding.path))"
+                var message = "\(finding.message) (at \(ReportWriter.shortened(path: finding.path)))"
                 if let note = finding.note { message += "\nnote: " + note }
                 // The short form: an annotation quoting a whole multi-line pattern is hard to read.
                 if let aws = finding.awsMessageShown { message += "\nAWS: " + aws }

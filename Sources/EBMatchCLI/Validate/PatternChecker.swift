@@ -55,7 +55,7 @@ struct PatternChecker {
         case .brokenTemplate(let error):
             let at = index.position(of: error.offset ?? 0)
             let what = error.code == .limitExceeded ? "too large to read" : "not valid JSON"
-            checked.problem = ("\(what): \(error.firstLine) (at \(error.path))", at.line, at.column)
+            checked.problem = ("\(what): \(error.firstLine) (at \(ReportWriter.shortened(path: error.path)))", at.line, at.column)
             return checked
         }
         checked.patterns = found.map { check($0, in: bytes, index: index) }

@@ -76,7 +76,7 @@ struct ValidationReportWriter {
             for finding in checked.findings {
                 // One line, whatever the message quotes (a member name may hold a line break).
                 let message = ReportWriter.visibleName(finding.message)
-                let path = ReportWriter.visibleName(finding.path)
+                let path = ReportWriter.visibleName(ReportWriter.shortened(path: finding.path))
                 output.write(
                     "\(name):\(finding.line):\(finding.column): \(label(finding.severity)) \(resource)\(message)"
                         + " (at \(path))\n")
