@@ -183,7 +183,7 @@ import Testing
         let unknown = harness.run(["validate", "--ignore-warning", "typo", file])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix(
-            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'genesysBareSource', 'genesysConcreteId', 'genesysEnumCase', "
+            "ebmatch: error: invalid value 'typo' for '--ignore-warning' (expected 'duplicatePath', 'genesysBareSource', 'genesysConcreteId', 'genesysDefaultBus', 'genesysEnumCase', "
                 + "'genesysEnumValue', 'genesysFieldNotOnTopic', 'genesysInventedDetailType', 'genesysInventedSource', "
                 + "'genesysNotAllChecked', "
                 + "'genesysUnknownField', 'genesysValueType', 'notStatic', 'sizeQuota', 'unsupportedInPipes')"))

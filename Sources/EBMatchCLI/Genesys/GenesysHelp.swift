@@ -87,6 +87,7 @@ enum GenesysHelp {
           genesysValueType           a condition of the wrong type (numeric on a string eventTime,
                                      a string for a number, any condition on an object)
           genesysNotAllChecked       more $or alternatives (1,024) or nesting (256) than the lint reads
+          genesysDefaultBus          a template's Genesys rule on the default event bus
         Patterns whose source selects other events are not checked.
 
         OPTIONS:

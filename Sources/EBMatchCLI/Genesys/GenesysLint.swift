@@ -14,8 +14,9 @@ struct GenesysLint {
     /// The start of every Genesys source; the test environment adds `.test` after `genesys.com`.
     static let sourceHeads = ["aws.partner/genesys.com/cloud/", "aws.partner/genesys.com.test/cloud/"]
 
-    /// The findings for the pattern `text` (a pattern EventBridge accepts), in pattern order.
-    func findings(in text: [UInt8]) -> [GenesysLintFinding] {
+    /// The findings for the pattern `text` (a pattern EventBridge accepts), in pattern order;
+    /// `onDefaultBus` says a template puts its rule on the default event bus.
+    func findings(in text: [UInt8], onDefaultBus: Bool = false) -> [GenesysLintFinding] {
         guard let tree = try? JSONValue.parse(utf8: text, ignoringTrailingContent: true) else { return [] }
         var findings: [GenesysLintFinding] = []
         var selections: [Range<Int>: [GenesysTopicTable.Topic]] = [:]
@@ -23,6 +24,9 @@ struct GenesysLint {
         // topics, or 1,024 alternatives of 200 conditions each take minutes of name suggestions.
         var checked: Set<String> = []
         let expansion = PatternBranches(tree)
+        if onDefaultBus, let genesys = expansion.branches.first(where: isGenesys) {
+            findings.append(Self.defaultBusFinding(genesys))
+        }
         if expansion.truncated, expansion.branches.contains(where: isGenesys) {
             findings.append(
                 GenesysLintFinding(
@@ -129,6 +133,20 @@ struct GenesysLint {
             }
         }
         return findings
+    }
+
+    /// The warning for a Genesys rule on the default event bus, naming the partner bus when the
+    /// alternative names a whole source (a partner event bus is named after its event source).
+    private static func defaultBusFinding(_ branch: [PatternBranches.Condition]) -> GenesysLintFinding {
+        let source = branch.first { $0.field == ["source"] }.flatMap { condition in
+            terms(condition.list).first { $0.operation == nil && ($0.text.map(isFullSource) ?? false) }?.text
+        }
+        let bus = source.map { "\"\($0)\"" } ?? "aws.partner/genesys.com/cloud/<org id>/<event source suffix>"
+        return GenesysLintFinding(
+            code: .genesysDefaultBus,
+            message: "this rule is on the default event bus, where Genesys Cloud events never arrive: they are "
+                + "delivered to the partner event bus named after their event source",
+            fix: "set the rule's EventBusName (event_bus_name in Terraform) to \(bus)", path: "$", offset: 0)
     }
 
     /// Whether `text` is a whole Genesys source: a head, an org id, `/`, a suffix (the suffix may hold

@@ -27,6 +27,9 @@ struct GenesysLintFinding: Sendable, Hashable {
         /// The pattern is larger than the lint reads (more `$or` alternatives after multiplying out, or
         /// deeper nesting): the rest was not checked, so silence about it means nothing.
         case genesysNotAllChecked
+        /// A template puts a Genesys rule on the default event bus: partner events arrive only on the
+        /// partner event bus named after their source.
+        case genesysDefaultBus
     }
 
     /// What kind of mistake.

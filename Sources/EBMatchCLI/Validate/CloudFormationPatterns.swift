@@ -18,7 +18,9 @@ enum CloudFormationPatterns {
             switch resource.value["Type"]?.string {
             case "AWS::Events::Rule":
                 if let pattern = properties?["EventPattern"] {
-                    found.append(read(pattern, source: source, file: file, resource: resource.name, target: .eventBus))
+                    var rule = read(pattern, source: source, file: file, resource: resource.name, target: .eventBus)
+                    rule.onDefaultBus = FoundPattern.namesDefaultBus(properties?["EventBusName"])
+                    found.append(rule)
                 }
             case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
                 for event in properties?["Events"]?.members ?? [] {
@@ -26,7 +28,9 @@ enum CloudFormationPatterns {
                         let pattern = event.value["Properties"]?["Pattern"]
                     else { continue }
                     let name = "\(resource.name).Events.\(event.name)"
-                    found.append(read(pattern, source: source, file: file, resource: name, target: .eventBus))
+                    var rule = read(pattern, source: source, file: file, resource: name, target: .eventBus)
+                    rule.onDefaultBus = FoundPattern.namesDefaultBus(event.value["Properties"]?["EventBusName"])
+                    found.append(rule)
                 }
             case "AWS::Pipes::Pipe":
                 let filters = properties?["SourceParameters"]?["FilterCriteria"]?["Filters"]?.elements ?? []

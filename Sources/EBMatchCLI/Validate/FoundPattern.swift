@@ -65,6 +65,19 @@ struct FoundPattern: Sendable {
     /// Whether placeholders stand in `text` for parts only known at deployment: AWS's message quoting
     /// `text` would then not be what AWS says.
     var hasPlaceholders = false
+    /// Whether the template plainly puts the rule on the account's default event bus (no bus named, or
+    /// `default`), where partner events such as Genesys Cloud's never arrive. False for pattern files
+    /// and for a bus given by reference.
+    var onDefaultBus = false
+
+    /// Whether a rule's event bus setting (`EventBusName`, `event_bus_name`) names the default bus: absent,
+    /// null, `default`, or the default bus's ARN. A reference (`{"Ref": …}`) may be any bus: false.
+    static func namesDefaultBus(_ setting: JSONValue?) -> Bool {
+        guard let setting else { return true }
+        if case .null = setting.kind { return true }
+        guard let name = setting.string else { return false }
+        return name == "default" || (name.hasPrefix("arn:") && name.hasSuffix(":event-bus/default"))
+    }
 
     /// The name a report gives the pattern: its resource, or the file for a pattern file.
     var name: String { resource ?? file }

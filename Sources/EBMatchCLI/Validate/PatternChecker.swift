@@ -100,7 +100,7 @@ struct PatternChecker {
                         fileOffset: offset, line: at.line, column: at.column, awsPosition: awsOffset.map(place)))
             }
             if genesys && validation.errors.isEmpty {
-                for finding in GenesysLint().findings(in: text) where !ignoredWarnings.contains(finding.code.rawValue) {
+                for finding in GenesysLint().findings(in: text, onDefaultBus: pattern.onDefaultBus) where !ignoredWarnings.contains(finding.code.rawValue) {
                     let offset = pattern.offsets.fileOffset(finding.offset)
                     let at = place(offset)
                     findings.append(

@@ -33,7 +33,11 @@ enum TerraformPatterns {
             switch resource.type {
             case "aws_cloudwatch_event_rule":
                 if let pattern = resource.values["event_pattern"], pattern.string != nil {
-                    found.append(read(pattern, source: source, file: file, resource: resource.address, target: .eventBus))
+                    var rule = read(pattern, source: source, file: file, resource: resource.address, target: .eventBus)
+                    // A bus computed at apply time may be any bus.
+                    rule.onDefaultBus = unknownAfterApply[resource.address]?.contains("event_bus_name") != true
+                        && FoundPattern.namesDefaultBus(resource.values["event_bus_name"])
+                    found.append(rule)
                 } else if unknownAfterApply[resource.address]?.contains("event_pattern") == true {
                     found.append(unknown(resource, "event_pattern", file: file))
                 }

@@ -198,6 +198,43 @@ struct GenesysCommandsTests {
         #expect(outcome.stdout.contains(#"::"genesys.cloud" is not a source Genesys Cloud uses"#))
     }
 
+    @Test func aGenesysRuleOnTheDefaultBusIsCaught() throws {
+        let harness = try CommandHarness()
+        let source = "aws.partner/genesys.com/cloud/a3ce3473-7c0b-4695-9d24-b15eb713256f/ccx-events"
+        let pattern = #"{"source": ["\#(source)"], "detail-type": ["v2.detail.events.conversation.{id}.acd.end"]}"#
+        func rule(_ name: String, bus: String?) -> String {
+            let setting = bus.map { #""EventBusName": \#($0), "# } ?? ""
+            return #""\#(name)": {"Type": "AWS::Events::Rule", "Properties": {\#(setting)"EventPattern": \#(pattern)}}"#
+        }
+        let template = try harness.file("t.json", "{\"Resources\": {" + [
+            rule("NoBus", bus: nil), rule("Default", bus: #""default""#),
+            rule("DefaultArn", bus: #""arn:aws:events:eu-west-1:123456789012:event-bus/default""#),
+            rule("Partner", bus: "\"\(source)\""), rule("ByRef", bus: #"{"Ref": "PartnerBus"}"#),
+            #""Other": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"source": ["aws.ec2"]}}}"#,
+            #""Sam": {"Type": "AWS::Serverless::Function", "Properties": {"Events": {"OnEnd": {"Type": "EventBridgeRule", "Properties": {"Pattern": \#(pattern)}}}}}"#,
+        ].joined(separator: ", ") + "}}")
+        let outcome = harness.run(["genesys", "lint", "--format", "json", template])
+        #expect(outcome.status == 1)
+        let flagged = outcome.lines.filter { $0.contains("genesysDefaultBus") }
+        #expect(flagged.map { $0.contains(#""resource":"NoBus""#) } == [true, false, false, false])
+        #expect(flagged.count == 4)
+        #expect(flagged.allSatisfy { $0.contains(#"set the rule's EventBusName (event_bus_name in Terraform) to \"\#(source)\""#) })
+        for resource in ["Default", "DefaultArn", "Sam.Events.OnEnd"] {
+            #expect(flagged.contains { $0.contains(#""resource":"\#(resource)""#) }, "\(resource)")
+        }
+        // A pattern file says nothing of its bus; Terraform's default is the default bus too.
+        #expect(harness.run(["genesys", "lint", try harness.file("p.json", pattern)]).status == 0)
+        let state = try harness.file("s.tfstate", #"""
+            {"version": 4, "terraform_version": "1.9.5", "resources": [
+              {"mode": "managed", "type": "aws_cloudwatch_event_rule", "name": "a", "instances": [{"attributes": {"event_pattern": "{\"source\": [{\"prefix\": \"aws.partner/genesys.com/cloud/\"}]}"}}]},
+              {"mode": "managed", "type": "aws_cloudwatch_event_rule", "name": "b", "instances": [{"attributes": {"event_bus_name": "aws.partner/genesys.com/cloud/o/s", "event_pattern": "{\"source\": [{\"prefix\": \"aws.partner/genesys.com/cloud/\"}]}"}}]}]}
+            """#)
+        let terraform = harness.run(["genesys", "lint", state])
+        #expect(terraform.stdout.contains("[aws_cloudwatch_event_rule.a] this rule is on the default event bus"))
+        #expect(terraform.stdout.contains("to aws.partner/genesys.com/cloud/<org id>/<event source suffix>"))
+        #expect(!terraform.stdout.contains("[aws_cloudwatch_event_rule.b]"))
+    }
+
     @Test func help() throws {
         let overview = try CommandHarness().run(["genesys", "--help"])
         #expect(overview.status == 0)
