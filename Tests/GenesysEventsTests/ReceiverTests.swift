@@ -63,6 +63,15 @@ import Testing
         #expect(missing.isRejection)
     }
 
+    @Test func sourcesCompareByteForByteAsEventBridgeDoes() throws {
+        // "ó" (U+00F3) and "o" + U+0301 are equal Swift strings but different sources to EventBridge.
+        let composed = GenesysEventReceiver(organizationId: "org", eventSourceSuffix: "s\u{F3}")
+        let decomposed = #"{"source": "aws.partner/genesys.com/cloud/org/so\#u{301}"}"#
+        #expect(throws: GenesysReceiveError.self) { try composed.receive(decomposed) }
+        let byOrg = GenesysEventReceiver(organizationId: "\u{F3}")
+        #expect(throws: GenesysReceiveError.self) { try byOrg.receive(#"{"source": "aws.partner/genesys.com/cloud/o\#u{301}/s"}"#) }
+    }
+
     @Test func testEnvironmentOnlyWhenAllowed() throws {
         let test = #"{"source": "aws.partner/genesys.com.test/cloud/\#(Samples.organizationId)/ccx-events"}"#
         #expect(throws: GenesysReceiveError.self) { try receiver.receive(test) }

@@ -91,6 +91,25 @@ import Testing
         #expect(d.iso8601 == nil)
     }
 
+    @Test func isoTimesAreReadStrictlyInTheCalendarTheyArePrintedIn() {
+        func read(_ text: String) -> Int64? { GenesysEventTime.text(text).milliseconds }
+        #expect(read("2025-03-04T10:15:41.254Z") == 1_741_083_341_254)
+        #expect(read("2025-03-04T10:15:41.2549999Z") == 1_741_083_341_254)
+        #expect(read("2025-03-04T10:15:41.2Z") == 1_741_083_341_200)
+        #expect(read("2025-03-04T11:15:41+01:00") == 1_741_083_341_000)
+        #expect(read("2025-03-04T05:15:41-0500") == 1_741_083_341_000)
+        #expect(read("2000-02-29T00:00:00Z") == 951_782_400_000)
+        // Foundation's reader turned these into other days: 2025-03-02, and 1500-01-10 (Julian).
+        #expect(read("2025-02-30T00:00:00Z") == nil)
+        #expect(read("1900-02-29T00:00:00Z") == nil)
+        #expect(GenesysEventTime.text("1500-01-01T00:00:00Z").iso8601 == "1500-01-01T00:00:00.000Z")
+        #expect(GenesysEventTime.text("0000-01-01T00:00:00Z").milliseconds == -62_167_219_200_000)
+        for bad in ["2025-03-04", "2025-03-04T24:00:00Z", "2025-03-04T10:15:41", "2025-03-04T10:15:41.Z",
+                    "2025-03-04T10:15:41Zjunk", "2025-13-01T00:00:00Z", "２０２５-03-04T10:15:41Z", ""] {
+            #expect(read(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func millisecondsFormatExactlyAcrossTheRange() {
         #expect(GenesysEventTime.format(0) == "1970-01-01T00:00:00.000Z")
         #expect(GenesysEventTime.format(-1) == "1969-12-31T23:59:59.999Z")

@@ -26,9 +26,7 @@ public enum GenesysEventTime: Sendable, Equatable {
         case .epochMilliseconds(let value): return value
         case .text(let text):
             if let digits = Int64(text) { return digits }
-            guard let date = Self.parseISO8601(text) else { return nil }
-            let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-            return Int64(exactly: milliseconds)
+            return Self.parseISO8601(text)
         }
     }
 
@@ -43,12 +41,72 @@ public enum GenesysEventTime: Sendable, Equatable {
         milliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) }
     }
 
-    /// Reads ISO-8601 with or without fractional seconds.
-    static func parseISO8601(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            return date
+    /// Reads an ISO-8601 time, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`, as epoch milliseconds
+    /// (the fraction cut to milliseconds), in the proleptic Gregorian calendar that `format` writes.
+    /// Strict, unlike Foundation's reader, which rolls `2025-02-30` over into March and switches to the
+    /// Julian calendar before 1582: a date that does not exist is nil.
+    static func parseISO8601(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func number(_ width: Int) -> Int64? {
+            guard index + width <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for byte in bytes[index..<index + width] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            index += width
+            return value
         }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle())
+        func skip(_ character: Character) -> Bool {
+            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2), skip("T"),
+            let hour = number(2), skip(":"), let minute = number(2), skip(":"), let second = number(2),
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+            second < 60
+        else { return nil }
+        var fraction: Int64 = 0
+        if skip(".") {
+            var digits = 0
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                if digits < 3 { fraction = fraction * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<max(digits, 3) { fraction *= 10 }
+        }
+        var offsetMinutes: Int64 = 0
+        if !skip("Z") {
+            let sign: Int64
+            if skip("+") { sign = 1 } else if skip("-") { sign = -1 } else { return nil }
+            guard let hours = number(2), hours < 24 else { return nil }
+            _ = skip(":")
+            guard let minutes = number(2), minutes < 60 else { return nil }
+            offsetMinutes = sign * (hours * 60 + minutes)
+        }
+        guard index == bytes.count else { return nil }
+        // Days since the epoch of a civil date (eras of 400 years, years starting in March).
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetMinutes * 60
+        return seconds * 1000 + fraction
+    }
+
+    /// The number of days of a month in the proleptic Gregorian calendar.
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Formats epoch milliseconds with integer arithmetic, so the milliseconds printed are exactly the

@@ -112,11 +112,12 @@ public struct GenesysEventReceiver: Sendable {
         return "\(GenesysSource.partnerPrefix)\(domain)/cloud/\(organizationId)/\(eventSourceSuffix ?? "*")"
     }
 
-    /// Whether a parsed source is this receiver's. Exact comparison: EventBridge rules compare exactly
-    /// too, so a receiver and its rule agree on every source.
+    /// Whether a parsed source is this receiver's. Byte for byte, as EventBridge rules compare (Swift's
+    /// `==` would take "ó" and "o" with a combining accent as equal), so a receiver and its rule agree
+    /// on every source.
     private func accepts(_ source: GenesysSource) -> Bool {
-        environments.contains(source.environment) && source.organizationId == organizationId
-            && (eventSourceSuffix.map { $0 == source.eventSourceSuffix } ?? true)
+        environments.contains(source.environment) && source.organizationId.utf8.elementsEqual(organizationId.utf8)
+            && (eventSourceSuffix.map { $0.utf8.elementsEqual(source.eventSourceSuffix.utf8) } ?? true)
     }
 
     /// Re-checks the pattern; on a mismatch the explainer says which conditions failed.
