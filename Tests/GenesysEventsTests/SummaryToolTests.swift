@@ -68,6 +68,7 @@ import Testing
         #expect(records[0]["error"] as? String == "patternMismatch")
         #expect((records[0]["message"] as? String)?.contains("anything-but") == true)
         #expect(records[0]["line"] as? Int == 1)
+        #expect(records[0]["eventId"] as? String == "b78508bb-f1b0-4d19-a4b3-2f2449d52f2b")
         #expect(records[1]["queueId"] as? String == Samples.queueB)
         #expect(records[2]["queueId"] as? String == Samples.queueC)
     }

@@ -67,7 +67,8 @@ public struct GenesysSummaryTool {
         usage: genesys-summary --org ID [--suffix NAME] [--topic NAME]... [--pattern FILE] < events
 
         Reads one JSON event, a JSON array of events or JSON Lines from standard input and prints one
-        JSON line per event: its summary, or {"error": …, "line": …, "message": …}.
+        JSON line per event: its summary, or {"error": …, "line": …, "message": …} (with the event's
+        "eventId" for a rejected event, "column" and "path" for a malformed one).
 
           --org ID        accept only this Genesys organization's source (required)
           --suffix NAME   accept only this event source suffix
@@ -140,7 +141,8 @@ public struct GenesysSummaryTool {
             switch item {
             case .failure(let error, _):
                 record = ErrorRecord(
-                    line: error.line, column: error.column, path: error.path, error: "malformed", message: error.firstLine)
+                    line: error.line, column: error.column, path: error.path, eventId: nil, error: "malformed",
+                    message: error.firstLine)
             case .event(let range, _, let line):
                 do {
                     let summary = try receiver.receive(Array(input[range]))
@@ -153,9 +155,12 @@ public struct GenesysSummaryTool {
                         let start = Self.position(of: range.lowerBound, in: input, index: &index)
                         record = ErrorRecord(
                             line: line + innerLine - 1, column: innerLine == 1 ? start.column + innerColumn - 1 : innerColumn,
-                            path: path, error: error.kind, message: message)
+                            path: path, eventId: nil, error: error.kind, message: message)
                     } else {
-                        record = ErrorRecord(line: line, column: nil, path: nil, error: error.kind, message: error.description)
+                        // A rejected event is well-formed: its id ties the line to the event in logs.
+                        let id = (try? JSONValue.parse(utf8: Array(input[range])))?["id"]?.string
+                        record = ErrorRecord(
+                            line: line, column: nil, path: nil, eventId: id, error: error.kind, message: error.description)
                     }
                 }
             }
@@ -165,11 +170,13 @@ public struct GenesysSummaryTool {
         return worst
     }
 
-    /// One event that was not accepted, as printed.
+    /// One event that was not accepted, as printed (nil members are left out).
     struct ErrorRecord: Encodable {
         var line: Int
         var column: Int?
         var path: String?
+        /// The rejected event's `id`, when it has one.
+        var eventId: String?
         var error: String
         var message: String
     }
